@@ -1,0 +1,60 @@
+//! `mentorfolio check`: load and validate, print diagnostics and a one-line summary.
+
+use std::time::Instant;
+
+use crate::cli::{self, Globals};
+use crate::diagnostics::{self, Diagnostic};
+use crate::journal::{self, Journal, PrivateLedger};
+use crate::validate;
+
+/// The result of loading and validating a journal: what every command starts from.
+pub struct Checked {
+    pub journal: Option<Journal>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub ledger: PrivateLedger,
+}
+
+/// Loads and validates the journal at `root`.
+pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
+    let loaded = journal::load(root, today);
+    let mut diags = loaded.diagnostics;
+    if let Some(j) = &loaded.journal {
+        diags.extend(validate::validate(j));
+    }
+    diagnostics::sort(&mut diags);
+    Checked {
+        journal: loaded.journal,
+        diagnostics: diags,
+        ledger: loaded.ledger,
+    }
+}
+
+pub fn run(g: &Globals, strict: bool, json: bool) -> i32 {
+    let started = Instant::now();
+    let checked = check(&g.root, g.today);
+    let (errors, warnings) = diagnostics::count(&checked.diagnostics);
+    if json {
+        println!("{}", diagnostics::to_json(&checked.diagnostics));
+    } else {
+        g.report(&checked.diagnostics);
+    }
+    if !g.quiet {
+        let (goals, meetings, activities) = checked.journal.as_ref().map_or((0, 0, 0), |j| {
+            (j.goals.len(), j.meetings.len(), j.activities.len())
+        });
+        let line = format!(
+            "checked {goals} goals, {meetings} meetings, {activities} activities: {errors} errors, {warnings} warnings ({} ms)",
+            started.elapsed().as_millis()
+        );
+        if json {
+            eprintln!("{line}")
+        } else {
+            println!("{line}")
+        }
+    }
+    if cli::fails(&checked.diagnostics, strict) {
+        cli::FAILED
+    } else {
+        cli::OK
+    }
+}

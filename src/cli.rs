@@ -1,0 +1,129 @@
+//! The command line: arguments in, a library call, an exit status out.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diagnostics::{self, Diagnostic};
+
+/// Exit status: success.
+pub const OK: i32 = 0;
+/// Exit status: the journal has errors (or warnings under `--strict`).
+pub const FAILED: i32 = 1;
+/// Exit status: bad usage.
+pub const USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mentorfolio",
+    version,
+    about = "A mentoring journal in plain Markdown in, a progress site out"
+)]
+pub struct Cli {
+    /// The journal's folder.
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// The date to judge "past due" and "in the future" against (YYYY-MM-DD).
+    #[arg(long, global = true, env = "MENTORFOLIO_TODAY", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+    /// Print only diagnostics and errors.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// When to colour the output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load and validate the journal; print every problem found.
+    Check {
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// How to print diagnostics: text for people, json for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    crate::journal::convert::parse_date(s)
+}
+
+/// Options every command shares.
+pub struct Globals {
+    pub root: PathBuf,
+    pub today: NaiveDate,
+    pub quiet: bool,
+    pub color: ColorChoice,
+}
+
+impl Globals {
+    fn from(cli: &Cli) -> Self {
+        let color = match cli.color {
+            Color::Always => ColorChoice::Always,
+            Color::Never => ColorChoice::Never,
+            Color::Auto
+                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+            {
+                ColorChoice::Auto
+            }
+            Color::Auto => ColorChoice::Never,
+        };
+        Globals {
+            root: cli.root.clone(),
+            today: cli
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            quiet: cli.quiet,
+            color,
+        }
+    }
+
+    /// Prints diagnostics rustc-style on standard error.
+    pub fn report(&self, diags: &[Diagnostic]) {
+        let mut err = StandardStream::stderr(self.color);
+        let _ = diagnostics::emit(&mut err, &self.root, diags);
+        let _ = err.flush();
+    }
+}
+
+/// Whether these diagnostics fail the command.
+pub fn fails(diags: &[Diagnostic], strict: bool) -> bool {
+    let (errors, warnings) = diagnostics::count(diags);
+    errors > 0 || (strict && warnings > 0)
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run(cli: Cli) -> i32 {
+    let g = Globals::from(&cli);
+    if !g.root.is_dir() {
+        eprintln!(
+            "error: the journal folder `{}` does not exist",
+            g.root.display()
+        );
+        return USAGE;
+    }
+    match cli.command {
+        Command::Check { strict, format } => crate::check::run(&g, strict, format == Format::Json),
+    }
+}

@@ -1,0 +1,627 @@
+//! From front matter as written to the domain model: each missing or bad value becomes a
+//! located diagnostic (E003, E004) and the rest of the file is still converted.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::front::*;
+use super::model::*;
+use super::yaml::Scalar;
+use crate::diagnostics::{Code, Diagnostic};
+
+/// Converts values of one file, collecting diagnostics located at the keys of `source`.
+pub struct Ctx<'a> {
+    pub source: &'a Source,
+    pub diags: &'a mut Vec<Diagnostic>,
+}
+
+/// Parses `YYYY-MM-DD`, explaining the two usual mistakes: the wrong shape and a day that does not exist.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let s = s.trim();
+    let shaped = s.len() == 10
+        && s.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a day of the calendar"))
+}
+
+/// Parses a meeting's `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`.
+pub fn parse_date_time(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String> {
+    let s = s.trim();
+    if s.len() <= 10 {
+        return parse_date(s).map(|d| (d, None));
+    }
+    let (d, t) = s.split_at(10);
+    let date = parse_date(d)?;
+    let t = t.strip_prefix([' ', 'T']).unwrap_or(t).trim();
+    let time = NaiveTime::parse_from_str(t, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
+        .map_err(|_| format!("`{s}` has no valid time; write YYYY-MM-DD HH:MM"))?;
+    Ok((date, Some(time)))
+}
+
+impl Ctx<'_> {
+    pub fn error(&mut self, code: Code, path: &str, message: String, hint: &str) {
+        self.diags
+            .push(Diagnostic::new(code, self.source.at(path), message, hint));
+    }
+
+    /// A required text value; E003 when absent or empty.
+    pub fn required(&mut self, v: Option<Scalar>, path: &str, what: &str) -> Option<String> {
+        match v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty()) {
+            Some(s) => Some(s),
+            None => {
+                let (at, hint) = match path.rsplit_once('.') {
+                    Some((parent, _)) => {
+                        (parent, format!("add `{}: ...` to this item", last(path)))
+                    }
+                    None => ("", format!("add `{path}: ...` to the front matter")),
+                };
+                self.diags.push(Diagnostic::new(
+                    Code::E003,
+                    if at.is_empty() {
+                        self.source.whole()
+                    } else {
+                        self.source.at(at)
+                    },
+                    format!("required field `{}` is missing: {what}", last(path)),
+                    hint,
+                ));
+                None
+            }
+        }
+    }
+
+    pub fn text(&mut self, v: Option<Scalar>) -> Option<String> {
+        v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty())
+    }
+
+    pub fn date(&mut self, v: Option<Scalar>, path: &str) -> Option<NaiveDate> {
+        let v = v?;
+        match parse_date(&v.0) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                self.error(
+                    Code::E004,
+                    path,
+                    format!("`{}`: {m}", last(path)),
+                    "dates are YYYY-MM-DD, for example 2026-03-01",
+                );
+                None
+            }
+        }
+    }
+
+    /// A whole number of at least zero (minutes, days).
+    pub fn count(&mut self, v: Option<Scalar>, path: &str) -> Option<u32> {
+        let v = v?;
+        match v.0.trim().parse::<i64>() {
+            Ok(n) if n >= 0 => u32::try_from(n).ok(),
+            Ok(n) => {
+                self.error(
+                    Code::E004,
+                    path,
+                    format!("`{}` is negative ({n})", last(path)),
+                    "use a whole number of zero or more",
+                );
+                None
+            }
+            Err(_) => {
+                self.error(
+                    Code::E004,
+                    path,
+                    format!("`{}` is not a whole number: `{}`", last(path), v.0),
+                    "use a whole number, for example 60",
+                );
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, v: Option<Scalar>, path: &str) -> Option<f64> {
+        let v = v?;
+        match v.0.trim().parse::<f64>() {
+            Ok(n) if n >= 0.0 && n.is_finite() => Some(n),
+            _ => {
+                self.error(
+                    Code::E004,
+                    path,
+                    format!(
+                        "`{}` is not a number of zero or more: `{}`",
+                        last(path),
+                        v.0
+                    ),
+                    "use a number, for example 6 or 1.5",
+                );
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, v: Option<Scalar>, path: &str) -> Option<bool> {
+        let v = v?;
+        match v.0.trim() {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                self.error(
+                    Code::E004,
+                    path,
+                    format!("`{}` must be true or false, not `{other}`", last(path)),
+                    "write true or false",
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words; E004 with the nearest word as the hint.
+    pub fn choice<T: Copy>(
+        &mut self,
+        v: Option<Scalar>,
+        path: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
+        let v = v?;
+        let word = v.0.trim().to_lowercase();
+        if let Some((_, t)) = options.iter().find(|(w, _)| *w == word) {
+            return Some(*t);
+        }
+        let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
+        let hint = match nearest(&word, &words) {
+            Some(n) => format!("did you mean `{n}`? (one of {})", words.join(", ")),
+            None => format!("use one of {}", words.join(", ")),
+        };
+        self.error(
+            Code::E004,
+            path,
+            format!("unknown {} `{}`", last(path), v.0.trim()),
+            &hint,
+        );
+        None
+    }
+
+    pub fn list(&mut self, v: Option<Vec<Scalar>>) -> Vec<String> {
+        v.unwrap_or_default()
+            .into_iter()
+            .map(|s| s.0.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    pub fn line(&self, path: &str) -> u32 {
+        self.source.at(path).line.unwrap_or(1)
+    }
+}
+
+fn last(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+pub const GOAL_STATUS: &[(&str, GoalStatus)] = &[
+    ("active", GoalStatus::Active),
+    ("achieved", GoalStatus::Achieved),
+    ("paused", GoalStatus::Paused),
+    ("dropped", GoalStatus::Dropped),
+];
+
+pub const MEETING_STATUS: &[(&str, MeetingStatus)] = &[
+    ("planned", MeetingStatus::Planned),
+    ("held", MeetingStatus::Held),
+    ("cancelled", MeetingStatus::Cancelled),
+];
+
+const OWNERS: &[(&str, Owner)] = &[("mentee", Owner::Mentee), ("mentor", Owner::Mentor)];
+
+const DECISIONS: &[(&str, Decision)] = &[
+    ("adopted", Decision::Adopted),
+    ("adapted", Decision::Adapted),
+    ("declined", Decision::Declined),
+    ("considering", Decision::Considering),
+];
+
+const KINDS: &[(&str, ActivityKind)] = &[
+    ("training", ActivityKind::Training),
+    ("course", ActivityKind::Course),
+    ("workshop", ActivityKind::Workshop),
+    ("conference", ActivityKind::Conference),
+    ("reading", ActivityKind::Reading),
+    ("project", ActivityKind::Project),
+    ("other", ActivityKind::Other),
+];
+
+pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal> {
+    let title = cx.required(f.title, "title", "every goal needs a title");
+    let objective = cx.text(f.objective);
+    let status = cx
+        .choice(f.status, "status", GOAL_STATUS)
+        .unwrap_or(GoalStatus::Active);
+    let started = cx.date(f.started, "started");
+    let target = cx.date(f.target, "target");
+    let mut benchmarks = Vec::new();
+    for (i, b) in f.benchmarks.unwrap_or_default().into_iter().enumerate() {
+        let p = format!("benchmarks.{i}");
+        let title = cx.required(b.title, &format!("{p}.title"), "say what will be measured");
+        let due = cx.date(b.due, &format!("{p}.due"));
+        let done = cx.date(b.done, &format!("{p}.done"));
+        if let Some(title) = title {
+            benchmarks.push(Benchmark {
+                title,
+                due,
+                done,
+                line: cx.line(&p),
+            });
+        }
+    }
+    let actions = cx.list(f.actions);
+    Some(Goal {
+        id,
+        title: title?,
+        objective,
+        status,
+        started,
+        target,
+        benchmarks,
+        actions,
+        body,
+        source: cx.source.clone(),
+    })
+}
+
+pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> Option<Activity> {
+    let title = cx.required(f.title, "title", "name the training, course or event");
+    let date = match f.date {
+        Some(d) => cx.date(Some(d), "date"),
+        None => {
+            cx.required(None, "date", "when the activity took place");
+            None
+        }
+    };
+    let kind = cx
+        .choice(f.kind, "kind", KINDS)
+        .unwrap_or(ActivityKind::Other);
+    let hours = cx.number(f.hours, "hours");
+    let goals = cx.list(f.goals);
+    Some(Activity {
+        slug,
+        title: title?,
+        date: date?,
+        kind,
+        hours,
+        goals,
+        body,
+        source: cx.source.clone(),
+    })
+}
+
+/// The date in a meeting's file name (`2026-01-07-kickoff` → 2026-01-07), if it has one.
+pub fn date_from_stem(stem: &str) -> Option<NaiveDate> {
+    stem.get(..10).and_then(|d| parse_date(d).ok())
+}
+
+pub fn meeting(
+    cx: &mut Ctx,
+    slug: String,
+    f: MeetingFront,
+    body: String,
+    today: NaiveDate,
+    length: u32,
+) -> Option<Meeting> {
+    let when = match f.date {
+        Some(v) => match parse_date_time(&v.0) {
+            Ok(w) => Some(w),
+            Err(m) => {
+                cx.error(
+                    Code::E004,
+                    "date",
+                    format!("`date`: {m}"),
+                    "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                );
+                None
+            }
+        },
+        None => match date_from_stem(&slug) {
+            Some(d) => Some((d, None)),
+            None => {
+                cx.required(
+                    None,
+                    "date",
+                    "a meeting needs a date, or a file name that starts with YYYY-MM-DD",
+                );
+                None
+            }
+        },
+    };
+    let duration = cx.count(f.duration.clone(), "duration");
+    let status = cx.choice(f.status, "status", MEETING_STATUS);
+    let goals = cx.list(f.goals);
+    let agenda = cx.list(f.agenda);
+    let agenda_sent = cx.date(f.agenda_sent, "agenda_sent");
+    let outcomes = cx.list(f.outcomes);
+    let mut actions = Vec::new();
+    for (i, a) in f.actions.unwrap_or_default().into_iter().enumerate() {
+        let p = format!("actions.{i}");
+        let task = cx.required(a.task, &format!("{p}.task"), "say what is to be done");
+        let owner = cx.choice(a.owner, &format!("{p}.owner"), OWNERS);
+        let due = cx.date(a.due, &format!("{p}.due"));
+        let done = cx.date(a.done, &format!("{p}.done"));
+        let goal = cx.text(a.goal);
+        if let Some(task) = task {
+            actions.push(ActionItem {
+                task,
+                owner,
+                due,
+                done,
+                goal,
+                line: cx.line(&p),
+            });
+        }
+    }
+    let mut commitments = Vec::new();
+    for (i, c) in f.commitments.unwrap_or_default().into_iter().enumerate() {
+        let p = format!("commitments.{i}");
+        let what = cx.required(c.what, &format!("{p}.what"), "say what the mentor offered");
+        let followed_up = cx.date(c.followed_up, &format!("{p}.followed_up"));
+        let fulfilled = cx.date(c.fulfilled, &format!("{p}.fulfilled"));
+        if let Some(what) = what {
+            commitments.push(Commitment {
+                what,
+                followed_up,
+                fulfilled,
+                line: cx.line(&p),
+            });
+        }
+    }
+    let feedback = f.feedback.unwrap_or_default();
+    let mut suggestions = Vec::new();
+    for (i, s) in feedback
+        .received
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        let p = format!("feedback.received.{i}");
+        let text = cx.required(
+            s.suggestion,
+            &format!("{p}.suggestion"),
+            "write down what the mentor suggested",
+        );
+        let reflection = cx.text(s.reflection);
+        let decision = cx.choice(s.decision, &format!("{p}.decision"), DECISIONS);
+        if let Some(suggestion) = text {
+            suggestions.push(Suggestion {
+                suggestion,
+                reflection,
+                decision,
+                line: cx.line(&p),
+            });
+        }
+    }
+    let feedback_given = cx.list(feedback.given);
+    let summary_sent = cx.date(f.summary_sent, "summary_sent");
+    let cancellation = f.cancellation.map(|c| Cancellation {
+        notice_given: cx.date(c.notice_given, "cancellation.notice_given"),
+        reason: cx.text(c.reason),
+        rescheduled_to: cx.date(c.rescheduled_to, "cancellation.rescheduled_to"),
+        line: cx.line("cancellation"),
+    });
+    let (date, time) = when?;
+    let status = status.unwrap_or(if cancellation.is_some() {
+        MeetingStatus::Cancelled
+    } else if date <= today {
+        MeetingStatus::Held
+    } else {
+        MeetingStatus::Planned
+    });
+    Some(Meeting {
+        slug,
+        date,
+        time,
+        duration: duration.unwrap_or(length),
+        duration_given: f.duration.is_some(),
+        status,
+        goals,
+        agenda,
+        agenda_sent,
+        outcomes,
+        actions,
+        commitments,
+        suggestions,
+        feedback_given,
+        summary_sent,
+        cancellation,
+        body,
+        source: cx.source.clone(),
+    })
+}
+
+pub fn plan(cx: &mut Ctx, f: PlanFront, body: String) -> Option<Plan> {
+    let objective = cx.required(
+        f.objective,
+        "objective",
+        "the career objective the plan serves",
+    );
+    let horizon = cx.date(f.horizon, "horizon");
+    let mut objectives = Vec::new();
+    for (i, o) in f.objectives.unwrap_or_default().into_iter().enumerate() {
+        let p = format!("objectives.{i}");
+        let id = cx.required(
+            o.id,
+            &format!("{p}.id"),
+            "a short id goals can name in `objective:`",
+        );
+        let title = cx.required(o.title, &format!("{p}.title"), "what the objective is");
+        if let (Some(id), Some(title)) = (id, title) {
+            objectives.push(Objective {
+                id,
+                title,
+                line: cx.line(&p),
+            });
+        }
+    }
+    Some(Plan {
+        objective: objective?,
+        horizon,
+        objectives,
+        body,
+        source: cx.source.clone(),
+    })
+}
+
+fn person(cx: &mut Ctx, p: Option<PersonFront>, path: &str) -> Option<Person> {
+    match p {
+        Some(PersonFront::Name(n)) => cx
+            .required(Some(n), path, "a name")
+            .map(|name| Person { name, email: None }),
+        Some(PersonFront::Full { name, email }) => {
+            let name = cx.required(name, &format!("{path}.name"), "a name")?;
+            Some(Person {
+                name,
+                email: cx.text(email),
+            })
+        }
+        None => {
+            cx.required(None, path, "who takes part: `{ name: ... }`");
+            None
+        }
+    }
+}
+
+fn every(cx: &mut Ctx, v: Option<Scalar>, path: &str) -> Option<Every> {
+    let v = v?;
+    let w = v.0.trim().to_lowercase();
+    let every = match w.as_str() {
+        "weekly" => Some(Every::Weekly),
+        "biweekly" | "fortnightly" => Some(Every::Biweekly),
+        "monthly" => Some(Every::Monthly),
+        _ => w
+            .strip_suffix("days")
+            .or_else(|| w.strip_suffix("day"))
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .filter(|n| *n > 0)
+            .map(Every::Days),
+    };
+    if every.is_none() {
+        cx.error(
+            Code::E004,
+            path,
+            format!("unknown cadence `{}`", v.0.trim()),
+            "use weekly, biweekly, monthly or \"N days\"",
+        );
+    }
+    every
+}
+
+pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
+    let title = cx.required(f.title, "title", "the site's title");
+    let mentee = person(cx, f.mentee, "mentee");
+    let mentor = person(cx, f.mentor, "mentor");
+    let base_url = cx.text(f.base_url).unwrap_or_else(|| "/".to_string());
+    let theme = cx.text(f.theme).unwrap_or_else(|| "default".to_string());
+    let timezone = match f.timezone {
+        Some(v) => match v.0.trim().parse::<chrono_tz::Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                cx.error(
+                    Code::E004,
+                    "timezone",
+                    format!("unknown timezone `{}`", v.0.trim()),
+                    "use an IANA name such as Europe/London or UTC",
+                );
+                None
+            }
+        },
+        None => Some(chrono_tz::UTC),
+    };
+    let language = cx.text(f.language).unwrap_or_else(|| "en".to_string());
+    let start = cx.date(f.start, "start");
+    let cadence = match f.cadence {
+        None => Some(Cadence::default()),
+        Some(CadenceFront::Word(w)) => every(cx, Some(w), "cadence").map(|e| Cadence {
+            periods: vec![CadencePeriod {
+                from: None,
+                every: e,
+            }],
+        }),
+        Some(CadenceFront::Periods(ps)) => {
+            let mut periods = Vec::new();
+            let mut ok = true;
+            for (i, p) in ps.into_iter().enumerate() {
+                let from = cx.date(p.from, &format!("cadence.{i}.from"));
+                match p.every {
+                    Some(e) => match every(cx, Some(e), &format!("cadence.{i}.every")) {
+                        Some(e) => periods.push(CadencePeriod { from, every: e }),
+                        None => ok = false,
+                    },
+                    None => {
+                        cx.required(
+                            None,
+                            &format!("cadence.{i}.every"),
+                            "how often: weekly, biweekly, monthly or \"N days\"",
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            periods.sort_by_key(|p| p.from);
+            (ok && !periods.is_empty()).then_some(Cadence { periods })
+        }
+    };
+    let meeting_length = cx.count(f.meeting_length, "meeting_length").unwrap_or(60);
+    let follow_up_days = cx.count(f.follow_up_days, "follow_up_days").unwrap_or(7);
+    let feeds = cx.boolean(f.feeds, "feeds").unwrap_or(true);
+    let cname = cx.text(f.cname);
+    let safe_html = cx.boolean(f.safe_html, "safe_html").unwrap_or(false);
+    Some(Config {
+        title: title?,
+        mentee: mentee?,
+        mentor: mentor?,
+        base_url,
+        theme,
+        timezone: timezone?,
+        language,
+        start,
+        cadence: cadence?,
+        meeting_length,
+        follow_up_days,
+        feeds,
+        cname,
+        safe_html,
+        source: cx.source.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_explain_what_is_wrong() {
+        assert!(
+            parse_date("2026-02-30")
+                .unwrap_err()
+                .contains("not a day of the calendar")
+        );
+        assert!(parse_date("2026/02/03").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(
+            parse_date("2026-02-28").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+    }
+
+    #[test]
+    fn meeting_dates_may_carry_a_time() {
+        let (d, t) = parse_date_time("2026-01-07 10:00").unwrap();
+        assert_eq!(d.to_string(), "2026-01-07");
+        assert_eq!(t.unwrap().to_string(), "10:00:00");
+        assert!(parse_date_time("2026-01-07T10:30").unwrap().1.is_some());
+        assert!(parse_date_time("2026-01-07 25:00").is_err());
+    }
+}

@@ -1,0 +1,243 @@
+//! The front matter as written: every field optional and every value a [`Scalar`], so that
+//! conversion reports each missing or bad value at its own line instead of stopping at the first.
+//! The known-key tables drive W501 ("did you mean ...?").
+
+use serde::Deserialize;
+
+use super::yaml::Scalar;
+
+#[derive(Deserialize, Default)]
+pub struct ConfigFront {
+    pub title: Option<Scalar>,
+    pub mentee: Option<PersonFront>,
+    pub mentor: Option<PersonFront>,
+    pub base_url: Option<Scalar>,
+    pub theme: Option<Scalar>,
+    pub timezone: Option<Scalar>,
+    pub language: Option<Scalar>,
+    pub start: Option<Scalar>,
+    pub cadence: Option<CadenceFront>,
+    pub meeting_length: Option<Scalar>,
+    pub follow_up_days: Option<Scalar>,
+    pub feeds: Option<Scalar>,
+    pub cname: Option<Scalar>,
+    pub safe_html: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum PersonFront {
+    Name(Scalar),
+    Full {
+        name: Option<Scalar>,
+        email: Option<Scalar>,
+    },
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum CadenceFront {
+    Word(Scalar),
+    Periods(Vec<CadencePeriodFront>),
+}
+
+#[derive(Deserialize)]
+pub struct CadencePeriodFront {
+    pub from: Option<Scalar>,
+    pub every: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct PlanFront {
+    pub objective: Option<Scalar>,
+    pub horizon: Option<Scalar>,
+    pub objectives: Option<Vec<ObjectiveFront>>,
+    pub private: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+pub struct ObjectiveFront {
+    pub id: Option<Scalar>,
+    pub title: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct GoalFront {
+    pub title: Option<Scalar>,
+    pub objective: Option<Scalar>,
+    pub status: Option<Scalar>,
+    pub started: Option<Scalar>,
+    pub target: Option<Scalar>,
+    pub benchmarks: Option<Vec<BenchmarkFront>>,
+    pub actions: Option<Vec<Scalar>>,
+    pub private: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+pub struct BenchmarkFront {
+    pub title: Option<Scalar>,
+    pub due: Option<Scalar>,
+    pub done: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct MeetingFront {
+    pub date: Option<Scalar>,
+    pub duration: Option<Scalar>,
+    pub status: Option<Scalar>,
+    pub goals: Option<Vec<Scalar>>,
+    pub agenda: Option<Vec<Scalar>>,
+    pub agenda_sent: Option<Scalar>,
+    pub outcomes: Option<Vec<Scalar>>,
+    pub actions: Option<Vec<ActionFront>>,
+    pub commitments: Option<Vec<CommitmentFront>>,
+    pub feedback: Option<FeedbackFront>,
+    pub summary_sent: Option<Scalar>,
+    pub cancellation: Option<CancellationFront>,
+    pub private: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+pub struct ActionFront {
+    pub task: Option<Scalar>,
+    pub owner: Option<Scalar>,
+    pub due: Option<Scalar>,
+    pub done: Option<Scalar>,
+    pub goal: Option<Scalar>,
+}
+
+#[derive(Deserialize)]
+pub struct CommitmentFront {
+    pub what: Option<Scalar>,
+    pub followed_up: Option<Scalar>,
+    pub fulfilled: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct FeedbackFront {
+    pub received: Option<Vec<SuggestionFront>>,
+    pub given: Option<Vec<Scalar>>,
+}
+
+#[derive(Deserialize)]
+pub struct SuggestionFront {
+    pub suggestion: Option<Scalar>,
+    pub reflection: Option<Scalar>,
+    pub decision: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CancellationFront {
+    pub notice_given: Option<Scalar>,
+    pub reason: Option<Scalar>,
+    pub rescheduled_to: Option<Scalar>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ActivityFront {
+    pub title: Option<Scalar>,
+    pub date: Option<Scalar>,
+    pub kind: Option<Scalar>,
+    pub hours: Option<Scalar>,
+    pub goals: Option<Vec<Scalar>>,
+    pub private: Option<Scalar>,
+}
+
+/// What kind of file a key path belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Config,
+    Plan,
+    Goal,
+    Meeting,
+    Activity,
+}
+
+/// Keys every Markdown file may carry.
+const COMMON: &[&str] = &["private", "private_notes"];
+
+/// The known keys of the mapping at `parent` (a key path with list indices as `*`),
+/// or None where the mapping is free-form or not a mapping of the format.
+pub fn known_keys(kind: Kind, parent: &str) -> Option<Vec<&'static str>> {
+    let keys: &[&str] = match (kind, parent) {
+        (Kind::Config, "") => &[
+            "title",
+            "mentee",
+            "mentor",
+            "base_url",
+            "theme",
+            "timezone",
+            "language",
+            "start",
+            "cadence",
+            "meeting_length",
+            "follow_up_days",
+            "feeds",
+            "cname",
+            "safe_html",
+        ],
+        (Kind::Config, "mentee" | "mentor") => &["name", "email"],
+        (Kind::Config, "cadence.*") => &["from", "every"],
+        (Kind::Plan, "") => &["objective", "horizon", "objectives"],
+        (Kind::Plan, "objectives.*") => &["id", "title"],
+        (Kind::Goal, "") => &[
+            "title",
+            "objective",
+            "status",
+            "started",
+            "target",
+            "benchmarks",
+            "actions",
+        ],
+        (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
+        (Kind::Meeting, "") => &[
+            "date",
+            "duration",
+            "status",
+            "goals",
+            "agenda",
+            "agenda_sent",
+            "outcomes",
+            "actions",
+            "commitments",
+            "feedback",
+            "summary_sent",
+            "cancellation",
+        ],
+        (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
+        (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
+        (Kind::Meeting, "feedback") => &["received", "given"],
+        (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
+        (Kind::Meeting, "cancellation") => &["notice_given", "reason", "rescheduled_to"],
+        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
+        _ => return None,
+    };
+    let mut keys = keys.to_vec();
+    if parent.is_empty() && kind != Kind::Config {
+        keys.extend_from_slice(COMMON);
+    }
+    Some(keys)
+}
+
+/// The known key nearest to `key` by edit distance, when it is close enough to be a typo.
+pub fn nearest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_key_finds_typos_only() {
+        let known = known_keys(Kind::Goal, "").unwrap();
+        assert_eq!(nearest("stauts", &known), Some("status"));
+        assert_eq!(nearest("titel", &known), Some("title"));
+        assert_eq!(nearest("colour", &known), None);
+    }
+}

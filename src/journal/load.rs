@@ -1,0 +1,605 @@
+//! Loading: walk the journal, split and parse every file, drop what is private, and build
+//! the [`Journal`]. Every file is read even when another is broken, so one error never hides others.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use super::convert::{self, Ctx};
+use super::front::{self, Kind};
+use super::frontmatter::{self, SplitError};
+use super::model::*;
+use super::privacy::{self, PrivateLedger};
+use super::yaml::{self, YamlError};
+use crate::diagnostics::{self, Code, Diagnostic, Location};
+
+pub const CONFIG_FILE: &str = "mentorfolio.yaml";
+pub const PLAN_FILE: &str = "plan.md";
+
+/// What loading produced: the public journal when the config and plan are sound, every
+/// diagnostic found on the way, and the ledger of private passages removed.
+#[derive(Debug)]
+pub struct Loaded {
+    pub journal: Option<Journal>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub ledger: PrivateLedger,
+}
+
+/// Names that are never published: hidden files, `_drafts`, editor backups and swap files.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('_')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+/// `/`-separated path of `path` relative to `root`.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
+fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(
+            Code::E001,
+            Location {
+                file: rel.into(),
+                line: None,
+                column: None,
+            },
+            format!("cannot read the file: {e}"),
+            "check that the file exists and is readable",
+        )
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(frontmatter::normalise(&text).into_owned()),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..valid];
+            let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            let col = (valid
+                - before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1)) as u32
+                + 1;
+            Err(Diagnostic::new(
+                Code::E001,
+                Location::new(rel, line, col),
+                "the file is not valid UTF-8 text",
+                "save the file as UTF-8, or move files that are not Markdown out of the journal's folders",
+            ))
+        }
+    }
+}
+
+fn yaml_diag(rel: &str, e: YamlError) -> Diagnostic {
+    let code = if e.wrong_type { Code::E004 } else { Code::E002 };
+    let hint = if e.message.contains("tab") {
+        "YAML indents with spaces, never tabs"
+    } else if e.message.contains("duplicate key") {
+        "each key may appear once; remove or rename one of them"
+    } else if e.wrong_type {
+        "check the shape of this value against the journal format"
+    } else {
+        "check quoting and indentation; quote values that contain `: ` or start with a special character"
+    };
+    Diagnostic::new(code, Location::new(rel, e.line, e.column), e.message, hint)
+}
+
+/// Front matter parsed twice over: the key positions and the typed values.
+struct Parsed<T> {
+    front: T,
+    source: Source,
+    body: String,
+    private: bool,
+    private_notes: Option<serde_yaml::Value>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct PrivacyKeys {
+    private: Option<yaml::Scalar>,
+    private_notes: Option<serde_yaml::Value>,
+}
+
+/// W501 for every key the format does not know, with the nearest known key as hint.
+fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
+    let mut paths: Vec<_> = source.keys.keys().collect();
+    paths.sort();
+    for path in paths {
+        let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+        if key.parse::<usize>().is_ok() {
+            continue;
+        }
+        let pattern: String = parent
+            .split('.')
+            .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
+            .collect::<Vec<_>>()
+            .join(".");
+        if let Some(known) = front::known_keys(kind, &pattern) {
+            if !known.contains(&key) {
+                let hint = match front::nearest(key, &known) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => format!("known keys here: {}", known.join(", ")),
+                };
+                diags.push(Diagnostic::new(
+                    Code::W501,
+                    source.at(path),
+                    format!("unknown key `{key}`"),
+                    hint,
+                ));
+            }
+        }
+    }
+}
+
+fn parse_markdown<T: DeserializeOwned + Default>(
+    text: &str,
+    rel: &str,
+    kind: Kind,
+    diags: &mut Vec<Diagnostic>,
+    ledger: &mut PrivateLedger,
+) -> Option<Parsed<T>> {
+    let split = match frontmatter::split(text) {
+        Ok(s) => s,
+        Err(SplitError::Missing) => {
+            diags.push(Diagnostic::new(
+                Code::E002,
+                Location::new(rel, 1, 1),
+                "the file has no front matter",
+                "start the file with a `---` line, the YAML fields, and another `---` line",
+            ));
+            return None;
+        }
+        Err(SplitError::Unclosed) => {
+            diags.push(Diagnostic::new(
+                Code::E002,
+                Location::new(rel, 1, 1),
+                "the front matter is not closed",
+                "end the YAML fields with a line of `---`",
+            ));
+            return None;
+        }
+    };
+    let keys = match yaml::key_map(split.yaml, split.yaml_line) {
+        Ok(k) => k,
+        Err(e) => {
+            diags.push(yaml_diag(rel, e));
+            return None;
+        }
+    };
+    let source = Source {
+        file: rel.to_string(),
+        keys: keys.into(),
+        start_line: 1,
+        body_line: split.body_line,
+    };
+    let privacy: PrivacyKeys = yaml::parse(split.yaml, split.yaml_line).unwrap_or_default();
+    let private = privacy
+        .private
+        .as_ref()
+        .is_some_and(|p| p.0.trim() == "true");
+    let body = privacy::strip_private_blocks(split.body, ledger);
+    let front = match yaml::parse::<T>(split.yaml, split.yaml_line) {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(yaml_diag(rel, e));
+            return None;
+        }
+    };
+    unknown_keys(kind, &source, diags);
+    Some(Parsed {
+        front,
+        source,
+        body,
+        private,
+        private_notes: privacy.private_notes,
+    })
+}
+
+/// Every scalar of a YAML value, for the ledger of a private passage.
+fn yaml_text(v: &serde_yaml::Value, out: &mut String) {
+    match v {
+        serde_yaml::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| yaml_text(v, out)),
+        serde_yaml::Value::Mapping(m) => m.values().for_each(|v| yaml_text(v, out)),
+        serde_yaml::Value::Tagged(t) => yaml_text(&t.value, out),
+        _ => {}
+    }
+}
+
+/// One loaded document of the goals, meetings or activities folders.
+enum Doc {
+    Goal(Goal),
+    Meeting(Meeting),
+    Activity(Activity),
+    /// A private or unloadable goal: its id is known, its content is not.
+    HiddenGoal {
+        id: String,
+        private: bool,
+    },
+    Nothing,
+}
+
+struct FileResult {
+    doc: Doc,
+    diags: Vec<Diagnostic>,
+    ledger: PrivateLedger,
+}
+
+fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32) -> FileResult {
+    let rel = relative(root, path);
+    let mut diags = Vec::new();
+    let mut ledger = PrivateLedger::default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let hidden = || {
+        if kind == Kind::Goal {
+            Doc::HiddenGoal {
+                id: stem.clone(),
+                private: false,
+            }
+        } else {
+            Doc::Nothing
+        }
+    };
+    if path.extension().is_none_or(|e| e != "md") {
+        diags.push(Diagnostic::new(
+            Code::E001,
+            Location {
+                file: rel,
+                line: None,
+                column: None,
+            },
+            "not a Markdown file: journal folders hold only `.md` files",
+            "move it to static/, or start its name with `_` to keep it out of the journal",
+        ));
+        return FileResult {
+            doc: Doc::Nothing,
+            diags,
+            ledger,
+        };
+    }
+    let text = match read_text(path, &rel) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return FileResult {
+                doc: hidden(),
+                diags,
+                ledger,
+            };
+        }
+    };
+    macro_rules! convert {
+        ($front:ty, $conv:expr) => {{
+            match parse_markdown::<$front>(&text, &rel, kind, &mut diags, &mut ledger) {
+                None => hidden(),
+                Some(p) => {
+                    if let Some(notes) = &p.private_notes {
+                        let mut s = String::new();
+                        yaml_text(notes, &mut s);
+                        ledger.add(&s);
+                    }
+                    let private = p.private;
+                    if private {
+                        ledger.add(&p.body);
+                    }
+                    let mut cx = Ctx {
+                        source: &p.source,
+                        diags: &mut diags,
+                    };
+                    #[allow(clippy::redundant_closure_call)]
+                    let doc = ($conv)(&mut cx, p.front, p.body);
+                    match doc {
+                        Some(_) if private => {
+                            if kind == Kind::Goal {
+                                Doc::HiddenGoal {
+                                    id: stem.clone(),
+                                    private: true,
+                                }
+                            } else {
+                                Doc::Nothing
+                            }
+                        }
+                        Some(d) => d,
+                        None => hidden(),
+                    }
+                }
+            }
+        }};
+    }
+    let doc = match kind {
+        Kind::Goal => convert!(front::GoalFront, |cx: &mut Ctx, f, b| convert::goal(
+            cx,
+            stem.clone(),
+            f,
+            b
+        )
+        .map(Doc::Goal)),
+        Kind::Meeting => convert!(front::MeetingFront, |cx: &mut Ctx, f, b| convert::meeting(
+            cx,
+            stem.clone(),
+            f,
+            b,
+            today,
+            length
+        )
+        .map(Doc::Meeting)),
+        Kind::Activity => convert!(front::ActivityFront, |cx: &mut Ctx, f, b| {
+            convert::activity(cx, stem.clone(), f, b).map(Doc::Activity)
+        }),
+        Kind::Config | Kind::Plan => Doc::Nothing,
+    };
+    FileResult { doc, diags, ledger }
+}
+
+/// Files of a journal folder, in path order. Symlinks are followed inside the journal only;
+/// loops and links that leave the journal are reported, never walked.
+fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let base = root.join(dir);
+    if !base.is_dir() {
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&base)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in walker
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if e.path_is_symlink() || e.depth() > 1 {
+                    let inside = e
+                        .path()
+                        .canonicalize()
+                        .is_ok_and(|c| c.starts_with(&canonical_root));
+                    if !inside {
+                        diags.push(Diagnostic::new(
+                            Code::E001,
+                            Location {
+                                file: relative(root, e.path()),
+                                line: None,
+                                column: None,
+                            },
+                            "a symbolic link that leads outside the journal",
+                            "copy the file into the journal instead of linking to it",
+                        ));
+                        continue;
+                    }
+                }
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let file = err
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| dir.to_string());
+                let message = if err.loop_ancestor().is_some() {
+                    "a symbolic link loop".to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                diags.push(Diagnostic::new(
+                    Code::E001,
+                    Location {
+                        file,
+                        line: None,
+                        column: None,
+                    },
+                    message,
+                    "remove the link or fix the folder's permissions",
+                ));
+            }
+        }
+    }
+    files
+}
+
+fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        diags.push(Diagnostic::new(
+            Code::E007,
+            Location {
+                file: CONFIG_FILE.into(),
+                line: None,
+                column: None,
+            },
+            format!("`{CONFIG_FILE}` is missing"),
+            "run `mentorfolio init` or create it with title, mentee and mentor",
+        ));
+        return None;
+    }
+    let text = read_text(&path, CONFIG_FILE)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::new(
+            Code::E007,
+            Location::new(CONFIG_FILE, 1, 0),
+            format!("`{CONFIG_FILE}` is empty"),
+            "it needs at least title, mentee and mentor",
+        ));
+        return None;
+    }
+    let keys = match yaml::key_map(&text, 1) {
+        Ok(k) => k,
+        Err(e) => {
+            diags.push(yaml_diag(CONFIG_FILE, e));
+            return None;
+        }
+    };
+    let source = Source {
+        file: CONFIG_FILE.into(),
+        keys: keys.into(),
+        start_line: 1,
+        body_line: 1,
+    };
+    let front = match yaml::parse::<front::ConfigFront>(&text, 1) {
+        Ok(f) => f,
+        Err(e) => {
+            diags.push(yaml_diag(CONFIG_FILE, e));
+            return None;
+        }
+    };
+    unknown_keys(Kind::Config, &source, diags);
+    convert::config(
+        &mut Ctx {
+            source: &source,
+            diags,
+        },
+        front,
+    )
+}
+
+fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
+    let path = root.join(PLAN_FILE);
+    if !path.is_file() {
+        diags.push(Diagnostic::new(
+            Code::E007,
+            Location {
+                file: PLAN_FILE.into(),
+                line: None,
+                column: None,
+            },
+            format!("`{PLAN_FILE}` is missing"),
+            "write the development plan: an `objective:` and why it matters",
+        ));
+        return None;
+    }
+    let text = read_text(&path, PLAN_FILE)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let p = parse_markdown::<front::PlanFront>(&text, PLAN_FILE, Kind::Plan, diags, ledger)?;
+    if let Some(notes) = &p.private_notes {
+        let mut s = String::new();
+        yaml_text(notes, &mut s);
+        ledger.add(&s);
+    }
+    convert::plan(
+        &mut Ctx {
+            source: &p.source,
+            diags,
+        },
+        p.front,
+        p.body,
+    )
+}
+
+/// Files under `private/` are never read for the site; their syntax is still checked and
+/// their text is remembered so the output check can prove it never leaked.
+fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) {
+    for path in walk(root, "private", diags) {
+        let rel = relative(root, &path);
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Ok(text) = read_text(&path, &rel).map_err(|d| diags.push(d)) else {
+            continue;
+        };
+        ledger.add(&text);
+        if let Ok(split) = frontmatter::split(&text) {
+            if let Err(e) = yaml::key_map(split.yaml, split.yaml_line) {
+                diags.push(yaml_diag(&rel, e));
+            }
+        }
+    }
+}
+
+/// Loads the journal at `root`, judging "past" and "future" against `today`.
+pub fn load(root: &Path, today: NaiveDate) -> Loaded {
+    let mut diags = Vec::new();
+    let mut ledger = PrivateLedger::default();
+    let config = load_config(root, &mut diags);
+    let plan = load_plan(root, &mut diags, &mut ledger);
+    for d in diags.iter_mut() {
+        if d.is_error() && (d.file == CONFIG_FILE || d.file == PLAN_FILE) {
+            d.code = Code::E007;
+        }
+    }
+    load_private(root, &mut diags, &mut ledger);
+    let length = config.as_ref().map_or(60, |c| c.meeting_length);
+    let mut jobs = Vec::new();
+    for (dir, kind) in [
+        ("goals", Kind::Goal),
+        ("meetings", Kind::Meeting),
+        ("activities", Kind::Activity),
+    ] {
+        jobs.extend(walk(root, dir, &mut diags).into_iter().map(|p| (p, kind)));
+    }
+    let results: Vec<FileResult> = jobs
+        .par_iter()
+        .map(|(p, k)| load_doc(root, p, *k, today, length))
+        .collect();
+    let (mut goals, mut meetings, mut activities) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut private_goals, mut unloaded_goals) = (BTreeSet::new(), BTreeSet::new());
+    for r in results {
+        diags.extend(r.diags);
+        ledger.merge(r.ledger);
+        match r.doc {
+            Doc::Goal(g) => goals.push(g),
+            Doc::Meeting(m) => meetings.push(m),
+            Doc::Activity(a) => activities.push(a),
+            Doc::HiddenGoal { id, private: true } => {
+                private_goals.insert(id);
+            }
+            Doc::HiddenGoal { id, private: false } => {
+                unloaded_goals.insert(id);
+            }
+            Doc::Nothing => {}
+        }
+    }
+    // A reference to a private goal is dropped, so no page names or links it.
+    let public = |id: &String| !private_goals.contains(id);
+    for m in &mut meetings {
+        m.goals.retain(public);
+        for a in &mut m.actions {
+            a.goal = a.goal.take().filter(public);
+        }
+    }
+    for a in &mut activities {
+        a.goals.retain(public);
+    }
+    goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
+    meetings.sort_by(|a, b| a.starts().cmp(&b.starts()).then(a.slug.cmp(&b.slug)));
+    activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
+    diagnostics::sort(&mut diags);
+    let journal = match (config, plan) {
+        (Some(config), Some(plan)) => Some(Journal {
+            config,
+            plan,
+            goals,
+            meetings,
+            activities,
+            today,
+            unloaded_goals,
+        }),
+        _ => None,
+    };
+    Loaded {
+        journal,
+        diagnostics: diags,
+        ledger,
+    }
+}

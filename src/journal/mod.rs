@@ -1,0 +1,13 @@
+//! The journal: its model, and loading it from the files a mentee writes.
+
+pub mod convert;
+pub mod front;
+pub mod frontmatter;
+pub mod load;
+pub mod model;
+pub mod privacy;
+pub mod yaml;
+
+pub use load::{Loaded, load};
+pub use model::*;
+pub use privacy::PrivateLedger;

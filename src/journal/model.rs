@@ -1,0 +1,389 @@
+//! The mentoring journal as plain data, named as the mentoring world names it.
+//! Nothing private is ever stored here: the loader drops it before building these values.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::diagnostics::Location;
+
+/// Where a document came from, and the line of every key in its front matter, so a rule
+/// can point at `benchmarks.1.due` without the model wrapping every field.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    /// Path relative to the journal root, `/`-separated.
+    pub file: String,
+    pub keys: Arc<HashMap<String, (u32, u32)>>,
+    /// The file line where the front matter starts (the line of the opening `---`).
+    pub start_line: u32,
+    /// The file line where the Markdown body starts.
+    pub body_line: u32,
+}
+
+impl Source {
+    /// The location of a key path such as `benchmarks.1.due`; falls back to the nearest parent
+    /// that is present, then to the front matter's opening line.
+    pub fn at(&self, path: &str) -> Location {
+        let mut p = path;
+        loop {
+            if let Some(&(line, col)) = self.keys.get(p) {
+                return Location::new(self.file.clone(), line, col);
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return Location::new(self.file.clone(), self.start_line.max(1), 0),
+            }
+        }
+    }
+
+    /// The location of the front matter as a whole.
+    pub fn whole(&self) -> Location {
+        Location::new(self.file.clone(), self.start_line.max(1), 0)
+    }
+
+    /// The location of a line of the Markdown body (0-based line within the body).
+    pub fn body_at(&self, body_line: u32) -> Location {
+        Location::new(self.file.clone(), self.body_line + body_line, 0)
+    }
+}
+
+/// How often the pair plans to meet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Every {
+    Weekly,
+    Biweekly,
+    Monthly,
+    Days(u32),
+}
+
+impl Every {
+    /// The planned gap between meetings, in days.
+    pub fn days(self) -> i64 {
+        match self {
+            Every::Weekly => 7,
+            Every::Biweekly => 14,
+            Every::Monthly => 30,
+            Every::Days(n) => i64::from(n),
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Every::Weekly => "weekly".into(),
+            Every::Biweekly => "biweekly".into(),
+            Every::Monthly => "monthly".into(),
+            Every::Days(n) => format!("every {n} days"),
+        }
+    }
+}
+
+/// A cadence in force from a date on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CadencePeriod {
+    pub from: Option<NaiveDate>,
+    pub every: Every,
+}
+
+/// The planned meeting rhythm, which may change over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cadence {
+    /// Sorted by `from`; a period without `from` applies from the start.
+    pub periods: Vec<CadencePeriod>,
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Cadence {
+            periods: vec![CadencePeriod {
+                from: None,
+                every: Every::Weekly,
+            }],
+        }
+    }
+}
+
+impl Cadence {
+    /// The cadence in force on a date.
+    pub fn on(&self, date: NaiveDate) -> Every {
+        self.periods
+            .iter()
+            .rev()
+            .find(|p| p.from.is_none_or(|f| f <= date))
+            .or(self.periods.first())
+            .map(|p| p.every)
+            .unwrap_or(Every::Weekly)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    pub email: Option<String>,
+}
+
+/// `mentorfolio.yaml`.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub title: String,
+    pub mentee: Person,
+    pub mentor: Person,
+    pub base_url: String,
+    pub theme: String,
+    pub timezone: chrono_tz::Tz,
+    pub language: String,
+    pub start: Option<NaiveDate>,
+    pub cadence: Cadence,
+    pub meeting_length: u32,
+    pub follow_up_days: u32,
+    pub feeds: bool,
+    pub cname: Option<String>,
+    pub safe_html: bool,
+    pub source: Source,
+}
+
+/// A finer career objective of the plan that goals align to.
+#[derive(Clone, Debug)]
+pub struct Objective {
+    pub id: String,
+    pub title: String,
+    pub line: u32,
+}
+
+/// `plan.md`: the development plan.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub objective: String,
+    pub horizon: Option<NaiveDate>,
+    pub objectives: Vec<Objective>,
+    pub body: String,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GoalStatus {
+    Active,
+    Achieved,
+    Paused,
+    Dropped,
+}
+
+impl GoalStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GoalStatus::Active => "active",
+            GoalStatus::Achieved => "achieved",
+            GoalStatus::Paused => "paused",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// A measurable target or evaluation point of a goal.
+#[derive(Clone, Debug)]
+pub struct Benchmark {
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Goal {
+    /// The file stem.
+    pub id: String,
+    pub title: String,
+    pub objective: Option<String>,
+    pub status: GoalStatus,
+    pub started: Option<NaiveDate>,
+    pub target: Option<NaiveDate>,
+    pub benchmarks: Vec<Benchmark>,
+    /// Actionable steps.
+    pub actions: Vec<String>,
+    pub body: String,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MeetingStatus {
+    Planned,
+    Held,
+    Cancelled,
+}
+
+impl MeetingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::Held => "held",
+            MeetingStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Mentee,
+    Mentor,
+}
+
+impl Owner {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Owner::Mentee => "mentee",
+            Owner::Mentor => "mentor",
+        }
+    }
+}
+
+/// A task agreed in a meeting, to be done between sessions.
+#[derive(Clone, Debug)]
+pub struct ActionItem {
+    pub task: String,
+    pub owner: Option<Owner>,
+    pub due: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub goal: Option<String>,
+    pub line: u32,
+}
+
+/// What the mentor offered: a resource, an introduction.
+#[derive(Clone, Debug)]
+pub struct Commitment {
+    pub what: String,
+    pub followed_up: Option<NaiveDate>,
+    pub fulfilled: Option<NaiveDate>,
+    pub line: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Decision {
+    Adopted,
+    Adapted,
+    Declined,
+    Considering,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Adopted => "adopted",
+            Decision::Adapted => "adapted",
+            Decision::Declined => "declined",
+            Decision::Considering => "considering",
+        }
+    }
+}
+
+/// A suggestion the mentor made, and the mentee's reflection on it.
+#[derive(Clone, Debug)]
+pub struct Suggestion {
+    pub suggestion: String,
+    pub reflection: Option<String>,
+    pub decision: Option<Decision>,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cancellation {
+    pub notice_given: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub rescheduled_to: Option<NaiveDate>,
+    pub line: u32,
+}
+
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    /// The file stem.
+    pub slug: String,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    /// Minutes actually held (or planned, before it is held).
+    pub duration: u32,
+    /// Whether `duration` was written down rather than defaulted.
+    pub duration_given: bool,
+    pub status: MeetingStatus,
+    pub goals: Vec<String>,
+    pub agenda: Vec<String>,
+    pub agenda_sent: Option<NaiveDate>,
+    pub outcomes: Vec<String>,
+    pub actions: Vec<ActionItem>,
+    pub commitments: Vec<Commitment>,
+    pub suggestions: Vec<Suggestion>,
+    /// Constructive input the mentee gave the mentor.
+    pub feedback_given: Vec<String>,
+    pub summary_sent: Option<NaiveDate>,
+    pub cancellation: Option<Cancellation>,
+    pub body: String,
+    pub source: Source,
+}
+
+impl Meeting {
+    /// Start of the meeting; midnight when no time was given.
+    pub fn starts(&self) -> NaiveDateTime {
+        self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActivityKind {
+    Training,
+    Course,
+    Workshop,
+    Conference,
+    Reading,
+    Project,
+    Other,
+}
+
+impl ActivityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityKind::Training => "training",
+            ActivityKind::Course => "course",
+            ActivityKind::Workshop => "workshop",
+            ActivityKind::Conference => "conference",
+            ActivityKind::Reading => "reading",
+            ActivityKind::Project => "project",
+            ActivityKind::Other => "other",
+        }
+    }
+}
+
+/// A skill-building activity: training, course, workshop, talk.
+#[derive(Clone, Debug)]
+pub struct Activity {
+    /// The file stem.
+    pub slug: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub kind: ActivityKind,
+    pub hours: Option<f64>,
+    pub goals: Vec<String>,
+    pub body: String,
+    pub source: Source,
+}
+
+/// The whole public journal. Goals are sorted by id, meetings and activities by date.
+#[derive(Clone, Debug)]
+pub struct Journal {
+    pub config: Config,
+    pub plan: Plan,
+    pub goals: Vec<Goal>,
+    pub meetings: Vec<Meeting>,
+    pub activities: Vec<Activity>,
+    pub today: NaiveDate,
+    /// Ids of goal files that exist but failed to load, so references to them are not
+    /// reported a second time as missing.
+    pub unloaded_goals: std::collections::BTreeSet<String>,
+}
+
+impl Journal {
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    pub fn meeting(&self, slug: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.slug == slug)
+    }
+}

@@ -1,0 +1,163 @@
+//! Confidentiality: what is said in mentoring stays in the relationship. Private passages
+//! are cut out of the text before anything else sees it, and remembered only in a
+//! [`PrivateLedger`] that the output check uses to prove none of them was written.
+
+/// Every private passage the loader removed, kept apart from the journal model so that
+/// rendering never has it, and used only to verify the output.
+#[derive(Clone, Debug, Default)]
+pub struct PrivateLedger {
+    /// The number of private passages removed (blocks, files, `private_notes`).
+    pub passages: usize,
+    /// Distinctive lines of those passages, searched for in the output.
+    pub needles: Vec<String>,
+}
+
+/// A line shorter than this is too common ("- yes", "## Notes") to prove a leak.
+const MIN_NEEDLE: usize = 12;
+
+impl PrivateLedger {
+    /// Records a removed passage.
+    pub fn add(&mut self, text: &str) {
+        self.passages += 1;
+        for line in text.lines() {
+            let line = line
+                .trim()
+                .trim_start_matches(['-', '*', '#', '>', ' '])
+                .trim();
+            if line.chars().count() >= MIN_NEEDLE {
+                self.needles.push(line.to_string());
+            }
+        }
+    }
+
+    pub fn merge(&mut self, other: PrivateLedger) {
+        self.passages += other.passages;
+        self.needles.extend(other.needles);
+    }
+
+    /// The first private line found in `bytes`, as written or HTML-escaped.
+    pub fn find_leak(&self, bytes: &[u8]) -> Option<&str> {
+        let text = String::from_utf8_lossy(bytes);
+        self.needles
+            .iter()
+            .find(|n| {
+                text.contains(n.as_str())
+                    || text.contains(&escape(n, false))
+                    || text.contains(&escape(n, true))
+            })
+            .map(String::as_str)
+    }
+}
+
+/// HTML escaping as Markdown (`&<>"`) or as Tera and XML (also `'` and `/`) write it.
+fn escape(s: &str, full: bool) -> String {
+    let s = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    if full {
+        s.replace('\'', "&#x27;").replace('/', "&#x2F;")
+    } else {
+        s
+    }
+}
+
+/// The opening fence of a private block: three or more backticks or tildes, at most three
+/// spaces of indent (or any indent inside a list), and the info string `private`.
+fn private_fence(line: &str) -> Option<(char, usize)> {
+    let t = line.trim_start();
+    let ch = t.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = t.chars().take_while(|c| *c == ch).count();
+    if len < 3 {
+        return None;
+    }
+    let info = t[len..].trim();
+    let word = info
+        .split(|c: char| c.is_whitespace() || c == '{' || c == ',')
+        .next()?;
+    (word == "private").then_some((ch, len))
+}
+
+fn closes(line: &str, ch: char, len: usize) -> bool {
+    let t = line.trim();
+    t.chars().count() >= len && t.chars().all(|c| c == ch)
+}
+
+/// Removes every ```` ```private ```` block from a Markdown body, fences included. An unclosed
+/// block runs to the end. Removed lines become empty lines, so body line numbers stay true.
+pub fn strip_private_blocks(body: &str, ledger: &mut PrivateLedger) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut open: Option<(char, usize, String)> = None;
+    for line in body.split_inclusive('\n') {
+        let newline = if line.ends_with('\n') { "\n" } else { "" };
+        match &mut open {
+            Some((ch, len, text)) => {
+                if closes(line, *ch, *len) {
+                    ledger.add(text);
+                    open = None;
+                } else {
+                    text.push_str(line);
+                }
+                out.push_str(newline);
+            }
+            None => match private_fence(line) {
+                Some((ch, len)) => {
+                    open = Some((ch, len, String::new()));
+                    out.push_str(newline);
+                }
+                None => out.push_str(line),
+            },
+        }
+    }
+    if let Some((_, _, text)) = open {
+        ledger.add(&text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_blocks_are_removed_and_remembered() {
+        let mut ledger = PrivateLedger::default();
+        let body = "Public.\n\n```private\nSalary talk with the director\n```\nAfter.\n";
+        let out = strip_private_blocks(body, &mut ledger);
+        assert_eq!(out, "Public.\n\n\n\n\nAfter.\n");
+        assert_eq!(ledger.passages, 1);
+        assert_eq!(ledger.needles, ["Salary talk with the director"]);
+    }
+
+    #[test]
+    fn an_unclosed_block_hides_the_rest() {
+        let mut ledger = PrivateLedger::default();
+        let out = strip_private_blocks(
+            "A\n~~~~ private\nsecret one here\n~~~\nstill secret text\n",
+            &mut ledger,
+        );
+        assert_eq!(out.trim(), "A");
+        assert!(ledger.find_leak(b"x still secret text y").is_some());
+    }
+
+    #[test]
+    fn other_code_blocks_stay() {
+        let mut ledger = PrivateLedger::default();
+        let body = "```rust\nfn private() {}\n```\n";
+        assert_eq!(strip_private_blocks(body, &mut ledger), body);
+        assert_eq!(ledger.passages, 0);
+    }
+
+    #[test]
+    fn leaks_are_found_escaped_too() {
+        let mut ledger = PrivateLedger::default();
+        ledger.add("Tom & Jerry's <review> notes");
+        assert!(
+            ledger
+                .find_leak(b"<p>Tom &amp; Jerry&#x27;s &lt;review&gt; notes</p>")
+                .is_some()
+        );
+        assert!(ledger.find_leak(b"nothing here").is_none());
+    }
+}

@@ -1,0 +1,10 @@
+//! mentorfolio: a mentoring journal in plain Markdown in, a static progress site out.
+//!
+//! The pipeline is a chain of plain functions over plain data:
+//! [`journal::load`] → [`validate::validate`] → analyse → render → write or serve.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostics;
+pub mod journal;
+pub mod validate;

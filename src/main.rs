@@ -1,0 +1,5 @@
+use clap::Parser;
+
+fn main() {
+    std::process::exit(mentorfolio::cli::run(mentorfolio::cli::Cli::parse()));
+}

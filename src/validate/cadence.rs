@@ -1,0 +1,62 @@
+//! Regular meeting times: the gap between held meetings against the cadence in force.
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::journal::{Journal, Meeting, MeetingStatus};
+
+/// The longest gap the cadence in force on `date` allows: the period plus half of it.
+pub fn allowed_gap(j: &Journal, date: chrono::NaiveDate) -> i64 {
+    let days = j.config.cadence.on(date).days();
+    days + days / 2
+}
+
+/// Consecutive pairs of held meetings, in date order.
+pub fn held_pairs(j: &Journal) -> impl Iterator<Item = (&Meeting, &Meeting)> {
+    let held: Vec<&Meeting> = j
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .collect();
+    (1..held.len()).map(move |i| (held[i - 1], held[i]))
+}
+
+pub fn w207_gap_too_long(j: &Journal, out: &mut Vec<Diagnostic>) {
+    for (prev, next) in held_pairs(j) {
+        let gap = (next.date - prev.date).num_days();
+        let every = j.config.cadence.on(next.date);
+        if gap > allowed_gap(j, next.date) {
+            out.push(Diagnostic::new(Code::W207, next.source.at("date"), format!("{gap} days passed since the meeting of {}, against a {} cadence", prev.date, every.label()), "keep to the agreed rhythm, or record a new one under `cadence:` in mentorfolio.yaml"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{CadencePeriod, Every};
+    use crate::validate::testing::*;
+
+    #[test]
+    fn w207_gap_beyond_cadence_and_a_half() {
+        let mut j = journal();
+        j.meetings = vec![
+            meeting("2026-01-05"),
+            meeting("2026-01-15"),
+            meeting("2026-01-26"),
+        ];
+        assert_eq!(
+            run(w207_gap_too_long, &j),
+            [("W207".into(), "meetings/2026-01-26.md".into(), 2)]
+        );
+    }
+
+    #[test]
+    fn the_cadence_in_force_at_the_later_meeting_counts() {
+        let mut j = journal();
+        j.config.cadence.periods.push(CadencePeriod {
+            from: Some(date("2026-01-20")),
+            every: Every::Biweekly,
+        });
+        j.meetings = vec![meeting("2026-01-05"), meeting("2026-01-26")];
+        assert!(run(w207_gap_too_long, &j).is_empty());
+    }
+}

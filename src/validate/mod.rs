@@ -1,0 +1,181 @@
+//! Validation: every rule of the journal format, each a small function over the [`Journal`],
+//! one file per area. Rules only read the journal; they never stop at a first problem.
+
+mod actions;
+mod cadence;
+mod goals;
+mod meetings;
+mod references;
+
+use crate::diagnostics::{self, Code, Diagnostic};
+use crate::journal::Journal;
+
+/// A rule: the code it reports and the function that finds it.
+pub type Rule = (Code, fn(&Journal, &mut Vec<Diagnostic>));
+
+/// Every rule, in the order of the contract's table.
+pub const RULES: &[Rule] = &[
+    (Code::E005, references::e005_unknown_reference),
+    (Code::E006, references::e006_duplicate_id),
+    (Code::W101, goals::w101_no_benchmark),
+    (Code::W102, goals::w102_no_target),
+    (Code::W103, goals::w103_no_actions),
+    (Code::W104, goals::w104_not_aligned),
+    (Code::W201, meetings::w201_no_agenda),
+    (Code::W202, meetings::w202_agenda_not_sent),
+    (Code::W203, meetings::w203_no_outcomes),
+    (Code::W204, meetings::w204_no_summary),
+    (Code::W205, meetings::w205_short_notice),
+    (Code::W206, meetings::w206_not_rescheduled),
+    (Code::W207, cadence::w207_gap_too_long),
+    (Code::W301, actions::w301_overdue_action),
+    (Code::W302, actions::w302_commitment_not_followed_up),
+    (Code::W303, actions::w303_action_without_owner_or_due),
+    (Code::W401, actions::w401_suggestion_not_reflected),
+    (Code::W502, goals::w502_benchmark_overdue),
+    (Code::W503, meetings::w503_held_in_future),
+];
+
+/// Runs every rule over the whole journal; diagnostics come back sorted by file and line.
+pub fn validate(journal: &Journal) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, rule) in RULES {
+        rule(journal, &mut out);
+    }
+    diagnostics::sort(&mut out);
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Small journals built in code, so each rule is tested on exactly what it reads.
+    use std::collections::HashMap;
+    use std::sync::Arc;
+
+    use chrono::NaiveDate;
+
+    use crate::journal::*;
+
+    pub fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    pub fn source(file: &str, keys: &[(&str, u32)]) -> Source {
+        let keys: HashMap<String, (u32, u32)> =
+            keys.iter().map(|(k, l)| (k.to_string(), (*l, 1))).collect();
+        Source {
+            file: file.into(),
+            keys: Arc::new(keys),
+            start_line: 1,
+            body_line: 20,
+        }
+    }
+
+    pub fn journal() -> Journal {
+        let src = source("mentorfolio.yaml", &[]);
+        Journal {
+            config: Config {
+                title: "T".into(),
+                mentee: Person {
+                    name: "Ada".into(),
+                    email: None,
+                },
+                mentor: Person {
+                    name: "Grace".into(),
+                    email: None,
+                },
+                base_url: "/".into(),
+                theme: "default".into(),
+                timezone: chrono_tz::UTC,
+                language: "en".into(),
+                start: Some(date("2026-01-05")),
+                cadence: Cadence::default(),
+                meeting_length: 60,
+                follow_up_days: 7,
+                feeds: true,
+                cname: None,
+                safe_html: false,
+                source: src,
+            },
+            plan: Plan {
+                objective: "Grow".into(),
+                horizon: None,
+                objectives: vec![],
+                body: String::new(),
+                source: source("plan.md", &[]),
+            },
+            goals: vec![],
+            meetings: vec![],
+            activities: vec![],
+            today: date("2026-03-01"),
+            unloaded_goals: Default::default(),
+        }
+    }
+
+    pub fn goal(id: &str) -> Goal {
+        Goal {
+            id: id.into(),
+            title: "A goal".into(),
+            objective: None,
+            status: GoalStatus::Active,
+            started: None,
+            target: Some(date("2026-06-01")),
+            benchmarks: vec![Benchmark {
+                title: "B".into(),
+                due: Some(date("2026-05-01")),
+                done: None,
+                line: 6,
+            }],
+            actions: vec!["Do it".into()],
+            body: String::new(),
+            source: source(
+                &format!("goals/{id}.md"),
+                &[("title", 2), ("benchmarks", 5), ("benchmarks.0", 6)],
+            ),
+        }
+    }
+
+    pub fn meeting(day: &str) -> Meeting {
+        Meeting {
+            slug: day.into(),
+            date: date(day),
+            time: None,
+            duration: 60,
+            duration_given: false,
+            status: MeetingStatus::Held,
+            goals: vec![],
+            agenda: vec!["Talk".into()],
+            agenda_sent: Some(date(day)),
+            outcomes: vec!["Decided".into()],
+            actions: vec![],
+            commitments: vec![],
+            suggestions: vec![],
+            feedback_given: vec![],
+            summary_sent: Some(date(day)),
+            cancellation: None,
+            body: String::new(),
+            source: source(
+                &format!("meetings/{day}.md"),
+                &[
+                    ("date", 2),
+                    ("status", 3),
+                    ("agenda_sent", 4),
+                    ("goals", 5),
+                    ("goals.0", 5),
+                    ("cancellation", 9),
+                ],
+            ),
+        }
+    }
+
+    pub fn run(
+        rule: fn(&Journal, &mut Vec<crate::diagnostics::Diagnostic>),
+        j: &Journal,
+    ) -> Vec<(String, String, u32)> {
+        let mut out = Vec::new();
+        rule(j, &mut out);
+        out.into_iter()
+            .map(|d| (d.code.to_string(), d.file, d.line.unwrap_or(0)))
+            .collect()
+    }
+}

@@ -1,0 +1,145 @@
+//! Rules about ids: every reference names something that exists, and every id is unique.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::journal::{Journal, Source};
+
+fn unknown_goal(j: &Journal, id: &str) -> bool {
+    j.goal(id).is_none() && !j.unloaded_goals.contains(id)
+}
+
+fn missing_goal(source: &Source, path: &str, id: &str, j: &Journal) -> Diagnostic {
+    let ids: Vec<&str> = j.goals.iter().map(|g| g.id.as_str()).collect();
+    let hint = match crate::journal::front::nearest(id, &ids) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => "goal ids are the file names in goals/, without `.md`".to_string(),
+    };
+    Diagnostic::new(
+        Code::E005,
+        source.at(path),
+        format!("no goal with the id `{id}`"),
+        hint,
+    )
+}
+
+pub fn e005_unknown_reference(j: &Journal, out: &mut Vec<Diagnostic>) {
+    let objectives: Vec<&str> = j.plan.objectives.iter().map(|o| o.id.as_str()).collect();
+    for g in &j.goals {
+        if let Some(o) = &g.objective
+            && !objectives.is_empty()
+            && !objectives.contains(&o.as_str())
+        {
+            out.push(Diagnostic::new(
+                Code::E005,
+                g.source.at("objective"),
+                format!("no plan objective with the id `{o}`"),
+                format!("plan.md lists {}", objectives.join(", ")),
+            ));
+        }
+    }
+    for m in &j.meetings {
+        for (i, id) in m
+            .goals
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| unknown_goal(j, id))
+        {
+            out.push(missing_goal(&m.source, &format!("goals.{i}"), id, j));
+        }
+        for (i, a) in m.actions.iter().enumerate() {
+            if let Some(id) = a.goal.as_deref().filter(|id| unknown_goal(j, id)) {
+                out.push(missing_goal(&m.source, &format!("actions.{i}.goal"), id, j));
+            }
+        }
+    }
+    for a in &j.activities {
+        for (i, id) in a
+            .goals
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| unknown_goal(j, id))
+        {
+            out.push(missing_goal(&a.source, &format!("goals.{i}"), id, j));
+        }
+    }
+}
+
+fn duplicates<'a>(
+    kind: &str,
+    items: impl Iterator<Item = (&'a str, &'a Source)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut items: Vec<_> = items.collect();
+    items.sort_by(|a, b| a.1.file.cmp(&b.1.file));
+    for (id, source) in items {
+        if let Some(other) = first.insert(id, &source.file) {
+            first.insert(id, other);
+            out.push(Diagnostic::new(
+                Code::E006,
+                Location::file(source.file.clone()),
+                format!(
+                    "two {kind}s have the id `{id}`: {other} and {}",
+                    source.file
+                ),
+                "ids are file names and must be unique across sub-folders; rename one",
+            ));
+        }
+    }
+}
+
+pub fn e006_duplicate_id(j: &Journal, out: &mut Vec<Diagnostic>) {
+    duplicates(
+        "goal",
+        j.goals.iter().map(|g| (g.id.as_str(), &g.source)),
+        out,
+    );
+    duplicates(
+        "meeting",
+        j.meetings.iter().map(|m| (m.slug.as_str(), &m.source)),
+        out,
+    );
+    duplicates(
+        "activity",
+        j.activities.iter().map(|a| (a.slug.as_str(), &a.source)),
+        out,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::testing::*;
+
+    #[test]
+    fn e005_meeting_names_a_missing_goal() {
+        let mut j = journal();
+        j.goals.push(goal("speaking"));
+        let mut m = meeting("2026-02-02");
+        m.goals = vec!["speakng".into()];
+        j.meetings.push(m);
+        let mut out = Vec::new();
+        e005_unknown_reference(&j, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            (out[0].code, out[0].file.as_str(), out[0].line),
+            (Code::E005, "meetings/2026-02-02.md", Some(5))
+        );
+        assert_eq!(out[0].hint, "did you mean `speaking`?");
+    }
+
+    #[test]
+    fn e006_same_goal_id_in_two_folders() {
+        let mut j = journal();
+        let mut a = goal("speak");
+        a.source.file = "goals/2025/speak.md".into();
+        let mut b = goal("speak");
+        b.source.file = "goals/2026/speak.md".into();
+        j.goals = vec![b, a];
+        assert_eq!(
+            run(e006_duplicate_id, &j),
+            [("E006".into(), "goals/2026/speak.md".into(), 1)]
+        );
+    }
+}
