@@ -7,4 +7,5 @@ pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod journal;
+pub mod site;
 pub mod validate;
