@@ -63,6 +63,63 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Start a new journal with a worked example and a GitHub Pages workflow.
+    Init {
+        /// The folder to create the journal in (default: --root).
+        dir: Option<PathBuf>,
+        /// The mentee's name, as the site shows it.
+        #[arg(long, default_value = "Your Name")]
+        mentee: String,
+        /// The mentor's name, as the site shows it.
+        #[arg(long, default_value = "Your Mentor")]
+        mentor: String,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add a goal, meeting or activity from a template; never overwrites a file.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Print the proposed agenda of the next meeting as Markdown.
+    Agenda,
+    /// Print the follow-up summary of a meeting (the latest held one by default) as Markdown.
+    Summary {
+        /// The meeting's slug (file stem) or date.
+        meeting: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// goals/SLUG.md
+    Goal {
+        /// The goal's title; the file name is made from it.
+        #[arg(required = true, num_args = 1..)]
+        title: Vec<String>,
+    },
+    /// meetings/DATE.md (or DATE-SLUG.md with --title), its agenda prepared from the journal.
+    Meeting {
+        /// The meeting's date, YYYY-MM-DD (default: today).
+        #[arg(value_parser = parse_today)]
+        date: Option<NaiveDate>,
+        /// A few words for the file name, e.g. "cfp review".
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// activities/DATE-SLUG.md
+    Activity {
+        /// The activity's title; the file name is made from it.
+        #[arg(required = true, num_args = 1..)]
+        title: Vec<String>,
+        /// When it took place, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        date: Option<NaiveDate>,
+        /// training, course, workshop, conference, reading, project or other.
+        #[arg(long, default_value = "other", value_parser = ["training", "course", "workshop", "conference", "reading", "project", "other"])]
+        kind: String,
+    },
 }
 
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
@@ -116,7 +173,8 @@ pub fn fails(diags: &[Diagnostic], strict: bool) -> bool {
 /// Runs the command line and returns the exit status.
 pub fn run(cli: Cli) -> i32 {
     let g = Globals::from(&cli);
-    if !g.root.is_dir() {
+    // Every command but `init` works on an existing journal.
+    if !matches!(cli.command, Command::Init { .. }) && !g.root.is_dir() {
         eprintln!(
             "error: the journal folder `{}` does not exist",
             g.root.display()
@@ -125,5 +183,32 @@ pub fn run(cli: Cli) -> i32 {
     }
     match cli.command {
         Command::Check { strict, format } => crate::check::run(&g, strict, format == Format::Json),
+        Command::Init {
+            dir,
+            mentee,
+            mentor,
+            force,
+        } => {
+            let people = crate::workflow::init::People { mentee, mentor };
+            let dir = dir.as_ref().unwrap_or(&g.root);
+            crate::workflow::init::run(dir, &people, g.today, force, g.quiet)
+        }
+        Command::New { what } => {
+            use crate::workflow::new::{self, NewFile};
+            let what = match what {
+                NewCommand::Goal { title } => NewFile::Goal {
+                    title: title.join(" "),
+                },
+                NewCommand::Meeting { date, title } => NewFile::Meeting { date, title },
+                NewCommand::Activity { title, date, kind } => NewFile::Activity {
+                    title: title.join(" "),
+                    date,
+                    kind,
+                },
+            };
+            new::run(&g, what)
+        }
+        Command::Agenda => crate::workflow::agenda::run(&g),
+        Command::Summary { meeting } => crate::workflow::summary::run(&g, meeting.as_deref()),
     }
 }

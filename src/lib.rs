@@ -9,3 +9,4 @@ pub mod diagnostics;
 pub mod journal;
 pub mod site;
 pub mod validate;
+pub mod workflow;

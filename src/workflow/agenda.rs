@@ -1,0 +1,497 @@
+//! Preparing a session: what the next meeting should cover, drawn from the journal itself.
+//!
+//! Each query is a plain function over the [`Journal`], so `new meeting`, `agenda` and the
+//! tests share one definition of "open", "overdue", "coming due" and "neglected".
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+use crate::cli::{self, Globals};
+use crate::journal::{
+    ActionItem, Benchmark, Commitment, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner,
+};
+
+/// An action item agreed in a held meeting and not done yet.
+#[derive(Clone, Debug)]
+pub struct OpenAction<'a> {
+    pub meeting: &'a Meeting,
+    pub action: &'a ActionItem,
+}
+
+impl OpenAction<'_> {
+    /// Past its due date, judged against the journal's today.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.action.due.is_some_and(|due| due < today)
+    }
+}
+
+/// Open action items of held meetings: overdue ones first, then by due date (undated last),
+/// then by the meeting they came from.
+pub fn open_actions(j: &Journal) -> Vec<OpenAction<'_>> {
+    let mut open: Vec<OpenAction> = held(j)
+        .flat_map(|m| {
+            m.actions
+                .iter()
+                .filter(|a| a.done.is_none())
+                .map(move |action| OpenAction { meeting: m, action })
+        })
+        .collect();
+    open.sort_by_key(|o| {
+        (
+            !o.overdue(j.today),
+            o.action.due.is_none(),
+            o.action.due,
+            o.meeting.date,
+            o.action.line,
+        )
+    });
+    open
+}
+
+/// What the mentor offered in a held meeting and has not delivered yet, oldest first.
+pub fn unfulfilled_commitments(j: &Journal) -> Vec<(&Meeting, &Commitment)> {
+    held(j)
+        .flat_map(|m| {
+            m.commitments
+                .iter()
+                .filter(|c| c.fulfilled.is_none())
+                .map(move |c| (m, c))
+        })
+        .collect()
+}
+
+/// Benchmarks of active goals, not done, due before `until` (overdue ones included, since
+/// they need talking about most), by due date.
+pub fn upcoming_benchmarks(j: &Journal, until: NaiveDate) -> Vec<(&Goal, &Benchmark)> {
+    let mut due: Vec<(&Goal, &Benchmark)> = active(j)
+        .flat_map(|g| g.benchmarks.iter().map(move |b| (g, b)))
+        .filter(|(_, b)| b.done.is_none() && b.due.is_some_and(|d| d < until))
+        .collect();
+    due.sort_by_key(|(g, b)| (b.due, g.id.clone(), b.line));
+    due
+}
+
+/// An active goal that has gone without discussion for too long.
+#[derive(Clone, Debug)]
+pub struct Neglected<'a> {
+    pub goal: &'a Goal,
+    /// The last held meeting that listed the goal, if any did.
+    pub last_discussed: Option<NaiveDate>,
+}
+
+/// Active goals not discussed in a held meeting for more than two cadence periods as of `on`
+/// (the date of the meeting being prepared). A goal never discussed counts from when it
+/// started, or from the start of the mentoring.
+pub fn neglected_goals(j: &Journal, on: NaiveDate) -> Vec<Neglected<'_>> {
+    let limit = 2 * j.config.cadence.on(on).days();
+    active(j)
+        .filter_map(|goal| {
+            let last_discussed = held(j)
+                .filter(|m| m.date <= on && m.goals.contains(&goal.id))
+                .map(|m| m.date)
+                .max();
+            let since = last_discussed.or(goal.started).or(j.config.start);
+            let stale = since.is_none_or(|d| (on - d).num_days() > limit);
+            stale.then_some(Neglected {
+                goal,
+                last_discussed,
+            })
+        })
+        .collect()
+}
+
+/// When the next meeting is: the first planned one from today on, or else the next date the
+/// cadence gives after the last held meeting (never before today).
+#[derive(Clone, Debug)]
+pub struct NextMeeting<'a> {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub planned: Option<&'a Meeting>,
+}
+
+pub fn next_meeting(j: &Journal) -> NextMeeting<'_> {
+    if let Some(m) = j
+        .meetings
+        .iter()
+        .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
+    {
+        return NextMeeting {
+            date: m.date,
+            time: m.time,
+            planned: Some(m),
+        };
+    }
+    NextMeeting {
+        date: next_by_cadence(j, held(j).map(|m| m.date).max(), j.today),
+        time: None,
+        planned: None,
+    }
+}
+
+/// The first date on the cadence after `last` that is not before `not_before`.
+pub fn next_by_cadence(j: &Journal, last: Option<NaiveDate>, not_before: NaiveDate) -> NaiveDate {
+    let Some(mut date) = last else {
+        return not_before;
+    };
+    loop {
+        date += Duration::days(j.config.cadence.on(date).days().max(1));
+        if date >= not_before {
+            return date;
+        }
+    }
+}
+
+/// One point of a proposed agenda, worded to say where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub text: String,
+    /// The goal the point is about, when there is one.
+    pub goal: Option<String>,
+}
+
+/// The agenda a prepared mentee would bring to a meeting on `date`: open action items
+/// (overdue first), the mentor's outstanding commitments, benchmarks due before the meeting
+/// after it, and goals that have gone quiet.
+pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    for o in open_actions(j) {
+        let whose = match o.action.owner {
+            Some(Owner::Mentor) => "mentor's action",
+            _ => "action",
+        };
+        let due = match o.action.due {
+            Some(due) if o.overdue(j.today) => format!("due {due}, overdue"),
+            Some(due) => format!("due {due}"),
+            None => "no due date".to_string(),
+        };
+        items.push(AgendaItem {
+            text: format!(
+                "Follow up: {} ({whose} from {}, {due})",
+                o.action.task, o.meeting.date
+            ),
+            goal: o.action.goal.clone(),
+        });
+    }
+    for (m, c) in unfulfilled_commitments(j) {
+        let follow = match c.followed_up {
+            Some(d) => format!("followed up {d}"),
+            None => "not followed up yet".to_string(),
+        };
+        items.push(AgendaItem {
+            text: format!(
+                "Check on: {} (mentor's commitment from {}, {follow})",
+                c.what, m.date
+            ),
+            goal: None,
+        });
+    }
+    let until = date + Duration::days(j.config.cadence.on(date).days());
+    for (g, b) in upcoming_benchmarks(j, until) {
+        let due = b.due.expect("upcoming benchmarks have a due date");
+        let late = if due < j.today { ", overdue" } else { "" };
+        items.push(AgendaItem {
+            text: format!("Benchmark: {} ({}, due {due}{late})", b.title, g.title),
+            goal: Some(g.id.clone()),
+        });
+    }
+    for n in neglected_goals(j, date) {
+        let when = match n.last_discussed {
+            Some(d) => format!("last discussed {d}"),
+            None => "not discussed yet".to_string(),
+        };
+        items.push(AgendaItem {
+            text: format!("Goal check-in: {} ({when})", n.goal.title),
+            goal: Some(n.goal.id.clone()),
+        });
+    }
+    items
+}
+
+/// The ids of the goals an agenda touches, sorted and without repeats.
+pub fn goals_of(items: &[AgendaItem]) -> Vec<String> {
+    let mut ids: Vec<String> = items.iter().filter_map(|i| i.goal.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// The proposed agenda of the next meeting as Markdown, for a calendar invite: the points
+/// already written into a planned meeting first, then the proposed ones it does not have yet.
+pub fn to_markdown(j: &Journal) -> String {
+    let next = next_meeting(j);
+    let when = match next.time {
+        Some(t) => format!("{} {}", next.date, t.format("%H:%M")),
+        None => next.date.to_string(),
+    };
+    let minutes = next.planned.map_or(j.config.meeting_length, |m| m.duration);
+    let mut out = format!("# Agenda: mentoring session on {when}\n\n");
+    out += &format!(
+        "{} and {}, {minutes} minutes.",
+        j.config.mentee.name, j.config.mentor.name
+    );
+    if next.planned.is_none() {
+        out += &format!(
+            " Proposed date by the {} cadence.",
+            j.config.cadence.on(next.date).label()
+        );
+    }
+    out += "\n\n";
+    let mut lines: Vec<String> = next.planned.map_or(Vec::new(), |m| m.agenda.clone());
+    for item in propose(j, next.date) {
+        if !lines.contains(&item.text) {
+            lines.push(item.text);
+        }
+    }
+    if lines.is_empty() {
+        out += "Nothing is open: no pending actions, commitments or benchmarks.\n";
+    }
+    for line in lines {
+        out += &format!("- {line}\n");
+    }
+    out
+}
+
+/// `mentorfolio agenda`.
+pub fn run(g: &Globals) -> i32 {
+    match super::load_checked(g) {
+        Ok((journal, _)) => {
+            print!("{}", to_markdown(&journal));
+            cli::OK
+        }
+        Err(status) => status,
+    }
+}
+
+fn held(j: &Journal) -> impl Iterator<Item = &Meeting> {
+    j.meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+}
+
+fn active(j: &Journal) -> impl Iterator<Item = &Goal> {
+    j.goals.iter().filter(|g| g.status == GoalStatus::Active)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{CadencePeriod, Every};
+    use crate::validate::testing::*;
+
+    fn action(task: &str, owner: Owner, due: &str, done: Option<&str>) -> ActionItem {
+        ActionItem {
+            task: task.into(),
+            owner: Some(owner),
+            due: Some(date(due)),
+            done: done.map(date),
+            goal: None,
+            line: 7,
+        }
+    }
+
+    /// Today is 2026-03-01 in the testing journal.
+    fn with_actions() -> Journal {
+        let mut j = journal();
+        let mut a = meeting("2026-02-02");
+        a.actions = vec![
+            action("Later task", Owner::Mentee, "2026-03-20", None),
+            action("Late task", Owner::Mentee, "2026-02-20", None),
+            action(
+                "Finished task",
+                Owner::Mentee,
+                "2026-02-10",
+                Some("2026-02-09"),
+            ),
+        ];
+        let mut b = meeting("2026-02-16");
+        b.actions = vec![
+            action("Send a reading list", Owner::Mentor, "2026-03-05", None),
+            action("Very late task", Owner::Mentee, "2026-02-18", None),
+        ];
+        let mut planned = meeting("2026-03-09");
+        planned.status = MeetingStatus::Planned;
+        planned.actions = vec![action("Not agreed yet", Owner::Mentee, "2026-03-10", None)];
+        j.meetings = vec![a, b, planned];
+        j
+    }
+
+    #[test]
+    fn open_actions_put_overdue_first_and_skip_done_and_planned() {
+        let j = with_actions();
+        let tasks: Vec<&str> = open_actions(&j)
+            .iter()
+            .map(|o| o.action.task.as_str())
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                "Very late task",
+                "Late task",
+                "Send a reading list",
+                "Later task"
+            ]
+        );
+    }
+
+    #[test]
+    fn agenda_items_say_where_they_come_from() {
+        let j = with_actions();
+        let texts: Vec<String> = propose(&j, date("2026-03-02"))
+            .into_iter()
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(
+            texts[0],
+            "Follow up: Very late task (action from 2026-02-16, due 2026-02-18, overdue)"
+        );
+        assert_eq!(
+            texts[2],
+            "Follow up: Send a reading list (mentor's action from 2026-02-16, due 2026-03-05)"
+        );
+    }
+
+    #[test]
+    fn commitments_until_fulfilled() {
+        let mut j = journal();
+        let mut m = meeting("2026-02-02");
+        m.commitments = vec![
+            Commitment {
+                what: "An introduction".into(),
+                followed_up: Some(date("2026-02-10")),
+                fulfilled: None,
+                line: 9,
+            },
+            Commitment {
+                what: "A book".into(),
+                followed_up: None,
+                fulfilled: Some(date("2026-02-05")),
+                line: 10,
+            },
+        ];
+        j.meetings = vec![m];
+        let open = unfulfilled_commitments(&j);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].1.what, "An introduction");
+        assert_eq!(
+            propose(&j, date("2026-03-02"))[0].text,
+            "Check on: An introduction (mentor's commitment from 2026-02-02, followed up 2026-02-10)"
+        );
+    }
+
+    #[test]
+    fn benchmarks_due_within_the_next_period_of_active_goals() {
+        let mut j = journal();
+        let mut g = goal("talk");
+        g.benchmarks = vec![
+            Benchmark {
+                title: "Soon".into(),
+                due: Some(date("2026-03-08")),
+                done: None,
+                line: 6,
+            },
+            Benchmark {
+                title: "Far".into(),
+                due: Some(date("2026-03-20")),
+                done: None,
+                line: 7,
+            },
+            Benchmark {
+                title: "Done".into(),
+                due: Some(date("2026-03-04")),
+                done: Some(date("2026-02-27")),
+                line: 8,
+            },
+            Benchmark {
+                title: "Missed".into(),
+                due: Some(date("2026-02-20")),
+                done: None,
+                line: 9,
+            },
+        ];
+        let mut paused = goal("paused");
+        paused.status = GoalStatus::Paused;
+        j.goals = vec![g, paused];
+        // Weekly: a meeting on 03-02 looks ahead to 03-09.
+        let titles: Vec<&str> = upcoming_benchmarks(&j, date("2026-03-09"))
+            .iter()
+            .map(|(_, b)| b.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Missed", "Soon"]);
+        let texts: Vec<String> = propose(&j, date("2026-03-02"))
+            .into_iter()
+            .map(|i| i.text)
+            .collect();
+        assert!(texts.contains(&"Benchmark: Missed (A goal, due 2026-02-20, overdue)".into()));
+        assert!(texts.contains(&"Benchmark: Soon (A goal, due 2026-03-08)".into()));
+    }
+
+    #[test]
+    fn goals_quiet_for_more_than_two_periods() {
+        let mut j = journal();
+        let mut quiet = goal("quiet");
+        quiet.started = Some(date("2026-01-05"));
+        let mut recent = goal("recent");
+        recent.started = Some(date("2026-01-05"));
+        let mut fresh = goal("fresh");
+        fresh.started = Some(date("2026-02-25"));
+        let never = goal("never");
+        let mut old = meeting("2026-02-02");
+        old.goals = vec!["quiet".into()];
+        let mut new = meeting("2026-02-20");
+        new.goals = vec!["recent".into()];
+        j.goals = vec![fresh, never, quiet, recent];
+        j.meetings = vec![old, new];
+        let ids: Vec<(&str, Option<NaiveDate>)> = neglected_goals(&j, date("2026-03-02"))
+            .iter()
+            .map(|n| (n.goal.id.as_str(), n.last_discussed))
+            .collect();
+        // Weekly cadence: more than 14 days. `never` counts from the mentoring's start.
+        assert_eq!(ids, [("never", None), ("quiet", Some(date("2026-02-02")))]);
+        // A biweekly cadence allows 28 days.
+        j.config.cadence.periods = vec![CadencePeriod {
+            from: None,
+            every: Every::Biweekly,
+        }];
+        let ids: Vec<&str> = neglected_goals(&j, date("2026-03-02"))
+            .iter()
+            .map(|n| n.goal.id.as_str())
+            .collect();
+        assert_eq!(ids, ["never"]);
+        let ids: Vec<&str> = neglected_goals(&j, date("2026-03-03"))
+            .iter()
+            .map(|n| n.goal.id.as_str())
+            .collect();
+        assert_eq!(ids, ["never", "quiet"]);
+    }
+
+    #[test]
+    fn next_meeting_is_the_planned_one_or_the_cadence() {
+        let mut j = with_actions();
+        let next = next_meeting(&j);
+        assert_eq!(next.date, date("2026-03-09"));
+        assert!(next.planned.is_some());
+        j.meetings.pop();
+        // Last held 2026-02-16, weekly: 02-23 is past, so 03-02.
+        let next = next_meeting(&j);
+        assert_eq!(
+            (next.date, next.planned.is_none()),
+            (date("2026-03-02"), true)
+        );
+        j.meetings.clear();
+        assert_eq!(next_meeting(&j).date, j.today);
+    }
+
+    #[test]
+    fn markdown_keeps_written_points_and_adds_missing_ones() {
+        let mut j = with_actions();
+        j.meetings[2].agenda = vec![
+            "My own question".into(),
+            "Follow up: Later task (action from 2026-02-02, due 2026-03-20)".into(),
+        ];
+        let md = to_markdown(&j);
+        assert!(md.starts_with("# Agenda: mentoring session on 2026-03-09\n"));
+        assert_eq!(md.matches("Later task").count(), 1, "{md}");
+        let own = md.find("My own question").unwrap();
+        let late = md.find("Very late task").unwrap();
+        assert!(own < late, "{md}");
+    }
+}

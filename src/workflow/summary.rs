@@ -1,0 +1,239 @@
+//! `mentorfolio summary`: the follow-up a mentee sends after a session, as Markdown for an
+//! e-mail. Built only from the public model, and checked against the private ledger before
+//! it is printed, so nothing said in confidence ends up in a mailbox by accident.
+
+use std::fmt::Write as _;
+
+use super::agenda;
+use crate::cli::{self, Globals};
+use crate::journal::{Journal, Meeting, MeetingStatus, Owner};
+
+/// Which meeting to summarise: the one named by slug (or by date, when only one meeting
+/// falls on it), else the latest held one.
+pub fn pick<'a>(j: &'a Journal, wanted: Option<&str>) -> Result<&'a Meeting, String> {
+    let Some(wanted) = wanted.map(str::trim) else {
+        return j
+            .meetings
+            .iter()
+            .rev()
+            .find(|m| m.status == MeetingStatus::Held)
+            .ok_or_else(|| {
+                "there is no held meeting to summarise yet; name one: mentorfolio summary SLUG"
+                    .to_string()
+            });
+    };
+    if let Some(m) = j.meeting(wanted) {
+        return Ok(m);
+    }
+    let on_date: Vec<&Meeting> = j
+        .meetings
+        .iter()
+        .filter(|m| m.date.to_string() == wanted)
+        .collect();
+    if let [m] = on_date[..] {
+        return Ok(m);
+    }
+    let nearest = j
+        .meetings
+        .iter()
+        .map(|m| (strsim::jaro_winkler(wanted, &m.slug), &m.slug))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    Err(match nearest {
+        Some((_, slug)) => format!("no meeting `{wanted}`; did you mean `{slug}`?"),
+        None => format!("no meeting `{wanted}`: the journal has no meetings yet"),
+    })
+}
+
+/// The summary of `m` as Markdown. Empty sections are left out.
+pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
+    let mut out = String::new();
+    let when = match m.time {
+        Some(t) => format!("{} {}", m.date, t.format("%H:%M")),
+        None => m.date.to_string(),
+    };
+    let _ = writeln!(out, "# Summary of our mentoring session on {when}\n");
+    let _ = writeln!(
+        out,
+        "{} and {}, {} minutes ({}).",
+        j.config.mentee.name,
+        j.config.mentor.name,
+        m.duration,
+        m.status.as_str()
+    );
+    let goals: Vec<String> = m
+        .goals
+        .iter()
+        .map(|id| j.goal(id).map_or_else(|| id.clone(), |g| g.title.clone()))
+        .collect();
+    section(&mut out, "Goals discussed", goals);
+    section(&mut out, "Agenda covered", m.agenda.clone());
+    section(&mut out, "Outcomes", m.outcomes.clone());
+    let actions = m
+        .actions
+        .iter()
+        .map(|a| {
+            let who = match a.owner {
+                Some(Owner::Mentee) => j.config.mentee.name.clone(),
+                Some(Owner::Mentor) => j.config.mentor.name.clone(),
+                None => "owner not agreed".to_string(),
+            };
+            let due = a
+                .due
+                .map_or("no due date".to_string(), |d| format!("due {d}"));
+            let done = a.done.map_or(String::new(), |d| format!(", done {d}"));
+            format!("{}: {who}, {due}{done}", a.task)
+        })
+        .collect();
+    section(&mut out, "Action items", actions);
+    let commitments = m
+        .commitments
+        .iter()
+        .map(|c| match c.fulfilled {
+            Some(d) => format!("{} (done {d})", c.what),
+            None => c.what.clone(),
+        })
+        .collect();
+    section(
+        &mut out,
+        &format!("What {} offered", j.config.mentor.name),
+        commitments,
+    );
+    let suggestions = m
+        .suggestions
+        .iter()
+        .map(|s| {
+            let decision = s.decision.map_or("not decided yet", |d| d.as_str());
+            match &s.reflection {
+                Some(r) => format!("{}: {decision}. {r}", s.suggestion),
+                None => format!("{}: {decision}.", s.suggestion),
+            }
+        })
+        .collect();
+    section(&mut out, "Suggestions and what I decided", suggestions);
+    section(
+        &mut out,
+        "Feedback on the mentoring",
+        m.feedback_given.clone(),
+    );
+    let _ = writeln!(out, "\n## Next meeting\n\n{}", next_after(j, m));
+    out
+}
+
+/// The next meeting after `m`: a planned one if there is, else the date the cadence gives.
+fn next_after(j: &Journal, m: &Meeting) -> String {
+    let planned = j
+        .meetings
+        .iter()
+        .find(|n| n.status == MeetingStatus::Planned && n.starts() > m.starts());
+    match planned {
+        Some(n) => match n.time {
+            Some(t) => format!("{} {}", n.date, t.format("%H:%M")),
+            None => n.date.to_string(),
+        },
+        None => format!(
+            "{} (by our {} cadence)",
+            agenda::next_by_cadence(j, Some(m.date), m.date),
+            j.config.cadence.on(m.date).label()
+        ),
+    }
+}
+
+fn section(out: &mut String, title: &str, lines: Vec<String>) {
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {title}\n");
+    for line in lines {
+        let _ = writeln!(out, "- {line}");
+    }
+}
+
+/// `mentorfolio summary [MEETING]`.
+pub fn run(g: &Globals, wanted: Option<&str>) -> i32 {
+    let (journal, ledger) = match super::load_checked(g) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let meeting = match pick(&journal, wanted) {
+        Ok(m) => m,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return cli::FAILED;
+        }
+    };
+    let text = to_markdown(&journal, meeting);
+    if ledger.find_leak(text.as_bytes()).is_some() {
+        eprintln!(
+            "error: the summary of {} would repeat a private passage; it was not printed",
+            meeting.slug
+        );
+        eprintln!(
+            "hint: a public field quotes text that is also in a private block; reword one of them"
+        );
+        return cli::FAILED;
+    }
+    print!("{text}");
+    cli::OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{ActionItem, Decision, Suggestion};
+    use crate::validate::testing::*;
+
+    fn journal_with_meetings() -> Journal {
+        let mut j = journal();
+        let mut g = goal("talk");
+        g.title = "Give a talk".into();
+        j.goals = vec![g];
+        let mut m = meeting("2026-02-02");
+        m.slug = "2026-02-02-cfp".into();
+        m.goals = vec!["talk".into()];
+        m.actions = vec![ActionItem {
+            task: "Rewrite abstract B".into(),
+            owner: Some(Owner::Mentee),
+            due: Some(date("2026-02-09")),
+            done: None,
+            goal: Some("talk".into()),
+            line: 7,
+        }];
+        m.suggestions = vec![Suggestion {
+            suggestion: "Rehearse with a timer".into(),
+            reflection: Some("I ran over.".into()),
+            decision: Some(Decision::Adopted),
+            line: 9,
+        }];
+        j.meetings = vec![meeting("2026-01-26"), m];
+        j
+    }
+
+    #[test]
+    fn latest_held_by_default_and_nearest_slug_when_unknown() {
+        let j = journal_with_meetings();
+        assert_eq!(pick(&j, None).unwrap().slug, "2026-02-02-cfp");
+        assert_eq!(pick(&j, Some("2026-02-02")).unwrap().slug, "2026-02-02-cfp");
+        let err = pick(&j, Some("2026-02-02-cpf")).unwrap_err();
+        assert!(err.contains("did you mean `2026-02-02-cfp`"), "{err}");
+    }
+
+    #[test]
+    fn summary_lists_goals_actions_suggestions_and_next_date() {
+        let j = journal_with_meetings();
+        let md = to_markdown(&j, pick(&j, None).unwrap());
+        assert!(md.contains("## Goals discussed\n\n- Give a talk\n"), "{md}");
+        assert!(
+            md.contains("- Rewrite abstract B: Ada, due 2026-02-09\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- Rehearse with a timer: adopted. I ran over.\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("## Next meeting\n\n2026-02-09 (by our weekly cadence)\n"),
+            "{md}"
+        );
+        assert!(!md.contains("What Grace offered"), "{md}");
+    }
+}
