@@ -1,0 +1,243 @@
+//! `mentorfolio init`: a journal that passes `check --strict` at once, and a GitHub Pages
+//! workflow built from GitHub's official actions.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const TODAY: &str = "2026-09-01";
+
+fn mentorfolio() -> Command {
+    let mut cmd = Command::cargo_bin("mentorfolio").unwrap();
+    cmd.env_remove("MENTORFOLIO_TODAY").arg("--color=never");
+    cmd
+}
+
+fn init(dir: &Path) -> assert_cmd::assert::Assert {
+    mentorfolio()
+        .args(["--today", TODAY, "init"])
+        .arg(dir)
+        .args(["--mentee", "Ada Lovelace", "--mentor", "Grace Hopper"])
+        .assert()
+}
+
+fn yaml(path: &Path) -> serde_yaml::Value {
+    serde_yaml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn init_writes_a_journal_that_passes_check_strict() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-mentoring");
+    init(&dir)
+        .success()
+        .stdout(predicate::str::contains("meetings/2026-09-01-kickoff.md"));
+    for file in [
+        "mentorfolio.yaml",
+        "plan.md",
+        "goals/present-at-a-team-demo.md",
+        "meetings/2026-09-01-kickoff.md",
+        "activities/2026-09-01-demo-reading.md",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+    ] {
+        assert!(dir.join(file).is_file(), "{file} missing");
+    }
+    let config = yaml(&dir.join("mentorfolio.yaml"));
+    assert_eq!(config["mentee"]["name"].as_str(), Some("Ada Lovelace"));
+    assert_eq!(config["mentor"]["name"].as_str(), Some("Grace Hopper"));
+    assert_eq!(config["start"].as_str(), Some(TODAY));
+    assert_eq!(config["timezone"].as_str(), Some("UTC"));
+    assert_eq!(config["theme"].as_str(), Some("default"));
+    assert_eq!(config["cadence"].as_str(), Some("weekly"));
+    assert!(
+        fs::read_to_string(dir.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .any(|l| l == "/public/")
+    );
+
+    mentorfolio()
+        .args(["--today", TODAY, "--root"])
+        .arg(&dir)
+        .args(["check", "--strict"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "checked 1 goals, 1 meetings, 1 activities: 0 errors, 0 warnings",
+        ));
+}
+
+#[test]
+fn the_example_meeting_is_held_and_complete() {
+    let tmp = tempfile::tempdir().unwrap();
+    init(tmp.path()).success();
+    let text = fs::read_to_string(tmp.path().join("meetings/2026-09-01-kickoff.md")).unwrap();
+    let front = text.split("---\n").nth(1).unwrap();
+    let m: serde_yaml::Value = serde_yaml::from_str(front).unwrap();
+    assert_eq!(m["status"].as_str(), Some("held"));
+    assert_eq!(m["date"].as_str(), Some(TODAY));
+    assert_eq!(m["agenda_sent"].as_str(), Some(TODAY));
+    assert_eq!(m["summary_sent"].as_str(), Some(TODAY));
+    assert!(!m["outcomes"].as_sequence().unwrap().is_empty());
+    for a in m["actions"].as_sequence().unwrap() {
+        assert!(a["owner"].is_string() && a["due"].is_string(), "{a:?}");
+    }
+}
+
+#[test]
+fn the_pages_workflow_uses_the_official_actions() {
+    let tmp = tempfile::tempdir().unwrap();
+    init(tmp.path()).success();
+    let w = yaml(&tmp.path().join(".github/workflows/pages.yml"));
+
+    assert_eq!(w["on"]["push"]["branches"][0].as_str(), Some("main"));
+    assert_eq!(w["permissions"]["contents"].as_str(), Some("read"));
+    assert_eq!(w["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(w["permissions"]["id-token"].as_str(), Some("write"));
+    assert!(w["concurrency"]["group"].is_string());
+    let repo = w["env"]["MENTORFOLIO_REPO"].as_str().unwrap();
+    assert!(repo.starts_with("https://github.com/"), "{repo}");
+
+    let steps = |job: &str| -> Vec<serde_yaml::Value> {
+        w["jobs"][job]["steps"].as_sequence().unwrap().clone()
+    };
+    let uses = |job: &str| -> Vec<String> {
+        steps(job)
+            .iter()
+            .filter_map(|s| s["uses"].as_str().map(String::from))
+            .collect()
+    };
+    assert_eq!(
+        uses("build"),
+        [
+            "actions/checkout@v4",
+            "actions/configure-pages@v5",
+            "actions/upload-pages-artifact@v3"
+        ]
+    );
+    assert_eq!(uses("deploy"), ["actions/deploy-pages@v4"]);
+
+    let runs: Vec<String> = steps("build")
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(String::from))
+        .collect();
+    assert!(
+        runs.iter().any(|r| r.contains("cargo install --git")
+            && r.contains("${{ env.MENTORFOLIO_REPO }}")
+            && r.contains("--locked")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|r| r
+                .contains("mentorfolio build --base-url \"${{ steps.pages.outputs.base_url }}/\"")),
+        "{runs:?}"
+    );
+    let configure = steps("build")
+        .into_iter()
+        .find(|s| s["uses"].as_str() == Some("actions/configure-pages@v5"))
+        .unwrap();
+    assert_eq!(configure["id"].as_str(), Some("pages"));
+    let upload = steps("build")
+        .into_iter()
+        .find(|s| s["uses"].as_str() == Some("actions/upload-pages-artifact@v3"))
+        .unwrap();
+    assert_eq!(upload["with"]["path"].as_str(), Some("public/"));
+
+    let deploy = &w["jobs"]["deploy"];
+    assert_eq!(deploy["needs"].as_str(), Some("build"));
+    assert_eq!(deploy["environment"]["name"].as_str(), Some("github-pages"));
+    assert_eq!(
+        deploy["environment"]["url"].as_str(),
+        Some("${{ steps.deployment.outputs.page_url }}")
+    );
+    assert_eq!(steps("deploy")[0]["id"].as_str(), Some("deployment"));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("notes.txt"), "mine").unwrap();
+    init(tmp.path())
+        .code(1)
+        .stderr(predicate::str::contains("is not empty"))
+        .stderr(predicate::str::contains("--force"));
+    assert!(!tmp.path().join("mentorfolio.yaml").exists());
+
+    mentorfolio()
+        .args(["--today", TODAY, "init", "--force"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    assert!(tmp.path().join("mentorfolio.yaml").is_file());
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn init_defaults_to_the_root_and_needs_no_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    mentorfolio()
+        .args(["--today", TODAY, "--quiet", "--root"])
+        .arg(tmp.path())
+        .arg("init")
+        .assert()
+        .success()
+        .stdout("");
+    let config = yaml(&tmp.path().join("mentorfolio.yaml"));
+    assert_eq!(config["mentee"]["name"].as_str(), Some("Your Name"));
+    mentorfolio()
+        .args(["--today", TODAY, "--root"])
+        .arg(tmp.path())
+        .args(["check", "--strict"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn init_is_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    init(&a).success();
+    init(&b).success();
+    for entry in walkdir::WalkDir::new(&a) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&a).unwrap();
+            assert_eq!(
+                fs::read(entry.path()).unwrap(),
+                fs::read(b.join(rel)).unwrap(),
+                "{}",
+                rel.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_week_after_init_the_next_meeting_follows_up_the_kickoff() {
+    let tmp = tempfile::tempdir().unwrap();
+    init(tmp.path()).success();
+    mentorfolio()
+        .args(["--today", "2026-09-08", "--root"])
+        .arg(tmp.path())
+        .args(["new", "meeting"])
+        .assert()
+        .success()
+        .stdout("meetings/2026-09-08.md\n");
+    let text = fs::read_to_string(tmp.path().join("meetings/2026-09-08.md")).unwrap();
+    assert!(text.contains(
+        "Follow up: Finish the first draft of my development plan (action from 2026-09-01, due 2026-09-08)"
+    ), "{text}");
+    mentorfolio()
+        .args(["--today", "2026-09-08", "--root"])
+        .arg(tmp.path())
+        .args(["check", "--strict"])
+        .assert()
+        .success();
+}
