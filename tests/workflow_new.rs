@@ -184,11 +184,30 @@ fn new_never_overwrites_a_file() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(
-            "meetings/2026/2026-08-28.md already exists",
+            "meetings/2026/2026-08-28.md is already the meeting of 2026-08-28",
         ));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         "---\ndate: 2026-08-28\nagenda: [Mine]\n---\n"
+    );
+
+    let goal = site.path().join("goals/learn-rust.md");
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["new", "goal", "Learn Rust"])
+        .assert()
+        .success();
+    fs::write(&goal, "---\ntitle: Learn Rust well\n---\n").unwrap();
+    mentorfolio(site.path(), "2026-08-29")
+        .args(["new", "goal", "Learn", "Rust"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "goals/learn-rust.md already exists; mentorfolio never overwrites a file",
+        ));
+    assert_eq!(
+        fs::read_to_string(&goal).unwrap(),
+        "---\ntitle: Learn Rust well\n---\n"
     );
 }
 
@@ -230,4 +249,22 @@ fn a_journal_with_errors_is_reported_and_nothing_is_written() {
         .stdout("")
         .stderr(predicate::str::contains("E002"));
     assert!(!site.path().join("meetings/2026/2026-08-28.md").exists());
+}
+
+#[test]
+fn a_day_that_has_its_meeting_needs_a_title_for_another() {
+    let site = example_site();
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["new", "meeting", "2026-09-09"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "meetings/2026/2026-09-09-autumn-planning.md is already the meeting of 2026-09-09",
+        ));
+    assert!(!site.path().join("meetings/2026/2026-09-09.md").exists());
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["new", "meeting", "2026-09-09", "--title", "Extra session"])
+        .assert()
+        .success()
+        .stdout("meetings/2026/2026-09-09-extra-session.md\n");
 }

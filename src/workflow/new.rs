@@ -75,6 +75,14 @@ pub fn meeting(
     title: Option<&str>,
 ) -> Result<Planned, String> {
     let date = date.unwrap_or(j.today);
+    if title.is_none()
+        && let Some(same_day) = j.meetings.iter().find(|m| m.date == date)
+    {
+        return Err(format!(
+            "{} is already the meeting of {date}; edit it, or pass --title to add a second meeting that day",
+            same_day.source.file
+        ));
+    }
     let slug = match title {
         Some(t) => format!("{date}-{}", slug_of(t)?),
         None => date.to_string(),
