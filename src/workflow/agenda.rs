@@ -186,7 +186,7 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     }
     let until = date + Duration::days(j.config.cadence.on(date).days());
     for (g, b) in upcoming_benchmarks(j, until) {
-        let due = b.due.expect("upcoming benchmarks have a due date");
+        let Some(due) = b.due else { continue };
         let late = if due < j.today { ", overdue" } else { "" };
         items.push(AgendaItem {
             text: format!("Benchmark: {} ({}, due {due}{late})", b.title, g.title),
