@@ -127,19 +127,19 @@ fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
             .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
             .collect::<Vec<_>>()
             .join(".");
-        if let Some(known) = front::known_keys(kind, &pattern) {
-            if !known.contains(&key) {
-                let hint = match front::nearest(key, &known) {
-                    Some(n) => format!("did you mean `{n}`?"),
-                    None => format!("known keys here: {}", known.join(", ")),
-                };
-                diags.push(Diagnostic::new(
-                    Code::W501,
-                    source.at(path),
-                    format!("unknown key `{key}`"),
-                    hint,
-                ));
-            }
+        if let Some(known) = front::known_keys(kind, &pattern)
+            && !known.contains(&key)
+        {
+            let hint = match front::nearest(key, &known) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("known keys here: {}", known.join(", ")),
+            };
+            diags.push(Diagnostic::new(
+                Code::W501,
+                source.at(path),
+                format!("unknown key `{key}`"),
+                hint,
+            ));
         }
     }
 }
@@ -519,10 +519,10 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
             continue;
         };
         ledger.add(&text);
-        if let Ok(split) = frontmatter::split(&text) {
-            if let Err(e) = yaml::key_map(split.yaml, split.yaml_line) {
-                diags.push(yaml_diag(&rel, e));
-            }
+        if let Ok(split) = frontmatter::split(&text)
+            && let Err(e) = yaml::key_map(split.yaml, split.yaml_line)
+        {
+            diags.push(yaml_diag(&rel, e));
         }
     }
 }
