@@ -185,7 +185,14 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         start_line: 1,
         body_line: split.body_line,
     };
-    let privacy: PrivacyKeys = yaml::parse(split.yaml, split.yaml_line).unwrap_or_default();
+    // A file whose privacy cannot be read is not loaded at all: never guess it is public.
+    let privacy: PrivacyKeys = match yaml::parse(split.yaml, split.yaml_line) {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(yaml_diag(rel, e));
+            return None;
+        }
+    };
     let private = privacy
         .private
         .as_ref()
