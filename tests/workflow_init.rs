@@ -241,3 +241,38 @@ fn a_week_after_init_the_next_meeting_follows_up_the_kickoff() {
         .assert()
         .success();
 }
+
+#[test]
+fn init_output_builds_into_a_site_without_its_private_block() {
+    let tmp = tempfile::tempdir().unwrap();
+    init(tmp.path()).success();
+    mentorfolio()
+        .args(["--today", TODAY, "--root"])
+        .arg(tmp.path())
+        .args([
+            "build",
+            "--strict",
+            "--base-url",
+            "https://ada.github.io/mentoring/",
+        ])
+        .assert()
+        .success();
+    let public = tmp.path().join("public");
+    let index = fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(index.contains("Ada Lovelace"), "{index}");
+    assert!(index.contains("Present my work at a team demo"), "{index}");
+    let meeting =
+        fs::read_to_string(public.join("meetings/2026-09-01-kickoff/index.html")).unwrap();
+    assert!(meeting.contains("A worked example of a meeting record"));
+    for entry in walkdir::WalkDir::new(&public) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = fs::read(entry.path()).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("should remain"),
+                "{} shows the private block",
+                entry.path().display()
+            );
+        }
+    }
+}
