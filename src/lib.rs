@@ -7,5 +7,6 @@ pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod journal;
+pub mod serve;
 pub mod site;
 pub mod validate;
