@@ -6,6 +6,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::RecursiveMode;
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// How long the watcher waits for a burst of events (an editor's save) to settle.
@@ -80,6 +81,17 @@ pub fn is_editor_scratch(name: &str) -> bool {
         || name.contains("___jb_old___")
 }
 
+/// Whether an event can change what a file holds. Opening and reading are events too
+/// (the rebuild itself reads every file), and must never start another rebuild.
+pub fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
 /// Watches `root` recursively (folders, not single files, so an editor that replaces a
 /// file on save keeps being seen) and sends each debounced batch's paths to `changes`.
 /// The watch lasts as long as the returned debouncer lives.
@@ -90,11 +102,17 @@ pub fn watch(
     let whole = root.to_path_buf();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
         let paths = match result {
-            Ok(events) => events.into_iter().flat_map(|e| e.event.paths).collect(),
+            Ok(events) => events
+                .into_iter()
+                .filter(|e| changes_content(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect(),
             // The watcher lost track (e.g. an overflowing queue): rebuild everything.
             Err(_) => vec![whole.clone()],
         };
-        let _ = changes.send(paths);
+        if !paths.is_empty() {
+            let _ = changes.send(paths);
+        }
     })?;
     debouncer.watch(root, RecursiveMode::Recursive)?;
     Ok(debouncer)
@@ -103,6 +121,27 @@ pub fn watch(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
+        let quiet = [
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            EventKind::Access(AccessKind::Read),
+            EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)),
+        ];
+        let loud = [
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            EventKind::Create(CreateKind::File),
+            EventKind::Modify(ModifyKind::Data(DataChange::Any)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            EventKind::Remove(RemoveKind::File),
+            EventKind::Any,
+        ];
+        assert!(quiet.iter().all(|k| !changes_content(k)));
+        assert!(loud.iter().all(changes_content));
+    }
 
     /// One row per kind of editor save: the paths its save touches, and what that needs.
     #[test]
