@@ -32,6 +32,8 @@ pub struct Rendered {
 /// What one rebuild did, for the terminal.
 pub struct Rebuilt {
     pub ok: bool,
+    /// Whether a site is being served (the new one, or the last good one after a failure).
+    pub serving: bool,
     pub diagnostics: Vec<Diagnostic>,
     pub event: Event,
 }
@@ -68,10 +70,12 @@ pub fn rebuild(shared: &Shared, build: &dyn Fn() -> Rendered, change: Change) ->
     } else {
         Event::Reload
     };
+    let serving = snapshot.site.is_some();
     shared.set(snapshot);
     shared.hub.broadcast(event);
     Rebuilt {
         ok,
+        serving,
         diagnostics,
         event,
     }
@@ -222,14 +226,17 @@ fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
     let (errors, warnings) = diagnostics::count(&rebuilt.diagnostics);
     let what = if took.is_some() { "rebuilt" } else { "built" };
     let time = took.map_or(String::new(), |t| format!(" in {} ms", t.as_millis()));
+    let serving = if rebuilt.serving {
+        "still serving the last good site"
+    } else {
+        "serving the errors until a fix is saved"
+    };
     if rebuilt.ok {
         println!("{what}{time}: {warnings} warnings");
     } else if errors > 0 {
-        println!(
-            "build failed{time}: {errors} errors, {warnings} warnings; still serving the last good site"
-        );
+        println!("build failed{time}: {errors} errors, {warnings} warnings; {serving}");
     } else {
-        println!("build failed{time}: internal error; still serving the last good site");
+        println!("build failed{time}: internal error; {serving}");
     }
 }
 
