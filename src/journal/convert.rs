@@ -103,7 +103,18 @@ impl Ctx<'_> {
     pub fn count(&mut self, v: Option<Scalar>, path: &str) -> Option<u32> {
         let v = v?;
         match v.0.trim().parse::<i64>() {
-            Ok(n) if n >= 0 => u32::try_from(n).ok(),
+            Ok(n) if n >= 0 => match u32::try_from(n) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.error(
+                        Code::E004,
+                        path,
+                        format!("`{}` is too large ({n})", last(path)),
+                        "use a realistic whole number",
+                    );
+                    None
+                }
+            },
             Ok(n) => {
                 self.error(
                     Code::E004,

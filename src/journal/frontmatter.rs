@@ -43,8 +43,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2u32;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2u32..).zip(text[yaml_start..].split_inclusive('\n')) {
         if is_fence(l.trim_end_matches('\n')) {
             let body_start = offset + l.len();
             return Ok(Split {
@@ -55,7 +54,6 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(SplitError::Unclosed)
 }

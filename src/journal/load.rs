@@ -62,11 +62,16 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
             "check that the file exists and is readable",
         )
     })?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(frontmatter::normalise(&text).into_owned()),
+    decode(&bytes, rel)
+}
+
+/// Decodes UTF-8, pointing at the line and column of the first byte that is not.
+fn decode(bytes: &[u8], rel: &str) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(frontmatter::normalise(text).into_owned()),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let before = &e.as_bytes()[..valid];
+            let valid = e.valid_up_to();
+            let before = &bytes[..valid];
             let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let col = (valid
                 - before
@@ -127,19 +132,19 @@ fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
             .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
             .collect::<Vec<_>>()
             .join(".");
-        if let Some(known) = front::known_keys(kind, &pattern) {
-            if !known.contains(&key) {
-                let hint = match front::nearest(key, &known) {
-                    Some(n) => format!("did you mean `{n}`?"),
-                    None => format!("known keys here: {}", known.join(", ")),
-                };
-                diags.push(Diagnostic::new(
-                    Code::W501,
-                    source.at(path),
-                    format!("unknown key `{key}`"),
-                    hint,
-                ));
-            }
+        if let Some(known) = front::known_keys(kind, &pattern)
+            && !known.contains(&key)
+        {
+            let hint = match front::nearest(key, &known) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("known keys here: {}", known.join(", ")),
+            };
+            diags.push(Diagnostic::new(
+                Code::W501,
+                source.at(path),
+                format!("unknown key `{key}`"),
+                hint,
+            ));
         }
     }
 }
@@ -185,7 +190,14 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         start_line: 1,
         body_line: split.body_line,
     };
-    let privacy: PrivacyKeys = yaml::parse(split.yaml, split.yaml_line).unwrap_or_default();
+    // A file whose privacy cannot be read is not loaded at all: never guess it is public.
+    let privacy: PrivacyKeys = match yaml::parse(split.yaml, split.yaml_line) {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(yaml_diag(rel, e));
+            return None;
+        }
+    };
     let private = privacy
         .private
         .as_ref()
@@ -241,26 +253,115 @@ struct FileResult {
     ledger: PrivateLedger,
 }
 
-fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32) -> FileResult {
-    let rel = relative(root, path);
+/// What became of one document.
+enum Outcome<D> {
+    Public(D),
+    Private,
+    Failed,
+}
+
+/// Parses a document's front matter into `T`, records its private parts in the ledger and
+/// converts it; a private document is converted too, so its mistakes are still reported.
+fn typed<T, D>(
+    text: &str,
+    rel: &str,
+    kind: Kind,
+    diags: &mut Vec<Diagnostic>,
+    ledger: &mut PrivateLedger,
+    conv: impl FnOnce(&mut Ctx, T, String) -> Option<D>,
+) -> Outcome<D>
+where
+    T: DeserializeOwned + Default,
+{
+    let Some(p) = parse_markdown::<T>(text, rel, kind, diags, ledger) else {
+        return Outcome::Failed;
+    };
+    if let Some(notes) = &p.private_notes {
+        let mut s = String::new();
+        yaml_text(notes, &mut s);
+        ledger.add(&s);
+    }
+    if p.private {
+        ledger.add(&p.body);
+    }
+    let doc = conv(
+        &mut Ctx {
+            source: &p.source,
+            diags,
+        },
+        p.front,
+        p.body,
+    );
+    match doc {
+        Some(_) if p.private => Outcome::Private,
+        Some(d) => Outcome::Public(d),
+        None => Outcome::Failed,
+    }
+}
+
+/// Parses one goal, meeting or activity from its text; `stem` is its id or slug.
+fn parse_doc(
+    kind: Kind,
+    rel: &str,
+    stem: &str,
+    text: &str,
+    today: NaiveDate,
+    length: u32,
+) -> FileResult {
     let mut diags = Vec::new();
     let mut ledger = PrivateLedger::default();
+    let (d, l) = (&mut diags, &mut ledger);
+    let id = stem.to_string();
+    let outcome = match kind {
+        Kind::Goal => typed(text, rel, kind, d, l, |cx, f, b| {
+            convert::goal(cx, id, f, b).map(Doc::Goal)
+        }),
+        Kind::Meeting => typed(text, rel, kind, d, l, |cx, f, b| {
+            convert::meeting(cx, id, f, b, today, length).map(Doc::Meeting)
+        }),
+        Kind::Activity => typed(text, rel, kind, d, l, |cx, f, b| {
+            convert::activity(cx, id, f, b).map(Doc::Activity)
+        }),
+        Kind::Config | Kind::Plan => Outcome::Failed,
+    };
+    let doc = match outcome {
+        Outcome::Public(doc) => doc,
+        Outcome::Private if kind == Kind::Goal => Doc::HiddenGoal {
+            id: stem.to_string(),
+            private: true,
+        },
+        Outcome::Failed if kind == Kind::Goal => Doc::HiddenGoal {
+            id: stem.to_string(),
+            private: false,
+        },
+        Outcome::Private | Outcome::Failed => Doc::Nothing,
+    };
+    FileResult { doc, diags, ledger }
+}
+
+fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32) -> FileResult {
+    let rel = relative(root, path);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let hidden = || {
-        if kind == Kind::Goal {
+    let failed = |d: Diagnostic| {
+        let doc = if kind == Kind::Goal {
             Doc::HiddenGoal {
                 id: stem.clone(),
                 private: false,
             }
         } else {
             Doc::Nothing
+        };
+        FileResult {
+            doc,
+            diags: vec![d],
+            ledger: PrivateLedger::default(),
         }
     };
     if path.extension().is_none_or(|e| e != "md") {
-        diags.push(Diagnostic::new(
+        return failed(Diagnostic::new(
             Code::E001,
             Location {
                 file: rel,
@@ -270,84 +371,34 @@ fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32)
             "not a Markdown file: journal folders hold only `.md` files",
             "move it to static/, or start its name with `_` to keep it out of the journal",
         ));
-        return FileResult {
-            doc: Doc::Nothing,
-            diags,
-            ledger,
-        };
     }
-    let text = match read_text(path, &rel) {
+    match read_text(path, &rel) {
+        Ok(text) => parse_doc(kind, &rel, &stem, &text, today, length),
+        Err(d) => failed(d),
+    }
+}
+
+/// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
+/// for fuzzing and for tools. `kind` says which folder the file belongs to.
+pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> Vec<Diagnostic> {
+    let text = match decode(bytes, rel) {
         Ok(t) => t,
-        Err(d) => {
-            diags.push(d);
-            return FileResult {
-                doc: hidden(),
-                diags,
-                ledger,
-            };
+        Err(d) => return vec![d],
+    };
+    let mut diags = Vec::new();
+    match kind {
+        Kind::Config => drop(parse_config(&text, &mut diags)),
+        Kind::Plan => drop(parse_plan(&text, &mut diags, &mut PrivateLedger::default())),
+        _ => {
+            let stem = rel
+                .rsplit('/')
+                .next()
+                .unwrap_or(rel)
+                .trim_end_matches(".md");
+            diags = parse_doc(kind, rel, stem, &text, today, 60).diags;
         }
-    };
-    macro_rules! convert {
-        ($front:ty, $conv:expr) => {{
-            match parse_markdown::<$front>(&text, &rel, kind, &mut diags, &mut ledger) {
-                None => hidden(),
-                Some(p) => {
-                    if let Some(notes) = &p.private_notes {
-                        let mut s = String::new();
-                        yaml_text(notes, &mut s);
-                        ledger.add(&s);
-                    }
-                    let private = p.private;
-                    if private {
-                        ledger.add(&p.body);
-                    }
-                    let mut cx = Ctx {
-                        source: &p.source,
-                        diags: &mut diags,
-                    };
-                    #[allow(clippy::redundant_closure_call)]
-                    let doc = ($conv)(&mut cx, p.front, p.body);
-                    match doc {
-                        Some(_) if private => {
-                            if kind == Kind::Goal {
-                                Doc::HiddenGoal {
-                                    id: stem.clone(),
-                                    private: true,
-                                }
-                            } else {
-                                Doc::Nothing
-                            }
-                        }
-                        Some(d) => d,
-                        None => hidden(),
-                    }
-                }
-            }
-        }};
     }
-    let doc = match kind {
-        Kind::Goal => convert!(front::GoalFront, |cx: &mut Ctx, f, b| convert::goal(
-            cx,
-            stem.clone(),
-            f,
-            b
-        )
-        .map(Doc::Goal)),
-        Kind::Meeting => convert!(front::MeetingFront, |cx: &mut Ctx, f, b| convert::meeting(
-            cx,
-            stem.clone(),
-            f,
-            b,
-            today,
-            length
-        )
-        .map(Doc::Meeting)),
-        Kind::Activity => convert!(front::ActivityFront, |cx: &mut Ctx, f, b| {
-            convert::activity(cx, stem.clone(), f, b).map(Doc::Activity)
-        }),
-        Kind::Config | Kind::Plan => Doc::Nothing,
-    };
-    FileResult { doc, diags, ledger }
+    diags
 }
 
 /// Files of a journal folder, in path order. Symlinks are followed inside the journal only;
@@ -434,6 +485,11 @@ fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let text = read_text(&path, CONFIG_FILE)
         .map_err(|d| diags.push(d))
         .ok()?;
+    parse_config(&text, diags)
+}
+
+/// Parses the text of `mentorfolio.yaml`.
+fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     if text.trim().is_empty() {
         diags.push(Diagnostic::new(
             Code::E007,
@@ -443,7 +499,7 @@ fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         ));
         return None;
     }
-    let keys = match yaml::key_map(&text, 1) {
+    let keys = match yaml::key_map(text, 1) {
         Ok(k) => k,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
@@ -456,7 +512,7 @@ fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         start_line: 1,
         body_line: 1,
     };
-    let front = match yaml::parse::<front::ConfigFront>(&text, 1) {
+    let front = match yaml::parse::<front::ConfigFront>(text, 1) {
         Ok(f) => f,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
@@ -491,7 +547,12 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
     let text = read_text(&path, PLAN_FILE)
         .map_err(|d| diags.push(d))
         .ok()?;
-    let p = parse_markdown::<front::PlanFront>(&text, PLAN_FILE, Kind::Plan, diags, ledger)?;
+    parse_plan(&text, diags, ledger)
+}
+
+/// Parses the text of `plan.md`.
+fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
+    let p = parse_markdown::<front::PlanFront>(text, PLAN_FILE, Kind::Plan, diags, ledger)?;
     if let Some(notes) = &p.private_notes {
         let mut s = String::new();
         yaml_text(notes, &mut s);
@@ -519,10 +580,10 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
             continue;
         };
         ledger.add(&text);
-        if let Ok(split) = frontmatter::split(&text) {
-            if let Err(e) = yaml::key_map(split.yaml, split.yaml_line) {
-                diags.push(yaml_diag(&rel, e));
-            }
+        if let Ok(split) = frontmatter::split(&text)
+            && let Err(e) = yaml::key_map(split.yaml, split.yaml_line)
+        {
+            diags.push(yaml_diag(&rel, e));
         }
     }
 }

@@ -28,20 +28,40 @@ pub fn key_map(text: &str, first_line: u32) -> Result<KeyMap, YamlError> {
         ..Recorder::default()
     };
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(&mut rec, false) {
-        let m = e.marker();
-        return Err(YamlError {
-            line: first_line + m.line().saturating_sub(1) as u32,
-            column: m.col() as u32 + 1,
-            message: format!("invalid YAML: {}", e.info()),
-            wrong_type: false,
-        });
+    // Events are pulled one by one (the parser's own `load` recurses per nesting level,
+    // which a hostile file could use to overflow the stack), and nesting is bounded.
+    loop {
+        let (ev, mark) = parser.next_token().map_err(|e| {
+            let m = e.marker();
+            YamlError {
+                line: first_line + m.line().saturating_sub(1) as u32,
+                column: m.col() as u32 + 1,
+                message: format!("invalid YAML: {}", e.info()),
+                wrong_type: false,
+            }
+        })?;
+        if ev == Event::StreamEnd {
+            break;
+        }
+        rec.on_event(ev, mark);
+        if rec.stack.len() > MAX_DEPTH {
+            let (line, column) = rec.pos(mark);
+            return Err(YamlError {
+                line,
+                column,
+                message: format!("invalid YAML: nested more than {MAX_DEPTH} levels deep"),
+                wrong_type: false,
+            });
+        }
     }
     match rec.duplicate {
         Some(err) => Err(err),
         None => Ok(rec.keys),
     }
 }
+
+/// Deeper than any journal needs, shallow enough for every parser after this one.
+const MAX_DEPTH: usize = 64;
 
 /// Deserializes front matter into `T`, mapping error positions to lines of the file.
 pub fn parse<T: DeserializeOwned>(text: &str, first_line: u32) -> Result<T, YamlError> {
