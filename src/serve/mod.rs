@@ -17,17 +17,12 @@ use std::time::{Duration, Instant};
 
 use crate::cli::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
-use crate::site::Site;
 use overlay::Failure;
 use reload::Event;
 use server::Shared;
 use watch::Change;
 
-/// The outcome of one build: the site, or `None` when there are errors, and every diagnostic.
-pub struct Rendered {
-    pub site: Option<Site>,
-    pub diagnostics: Vec<Diagnostic>,
-}
+pub use crate::build::Rendered;
 
 /// What one rebuild did, for the terminal.
 pub struct Rebuilt {
@@ -244,6 +239,7 @@ fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
 mod tests {
     use super::*;
     use crate::diagnostics::{Code, Location};
+    use crate::site::Site;
     use std::sync::Mutex;
 
     fn site(text: &str) -> Site {
