@@ -78,6 +78,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the site into memory, serve it, and rebuild and reload open pages on every change.
+    Serve {
+        /// The port to listen on.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes the site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Start a new journal with a worked example and a GitHub Pages workflow.
     Init {
         /// The folder to create the journal in (default: --root).
@@ -239,5 +251,20 @@ pub fn run(cli: Cli) -> i32 {
                 force,
             },
         ),
+        Command::Serve {
+            port,
+            interface,
+            open,
+        } => {
+            let opts = crate::serve::Options {
+                port,
+                interface,
+                open,
+            };
+            let (root, today) = (g.root.clone(), g.today);
+            crate::serve::run(&g, &opts, move |base_url| {
+                Box::new(move || crate::build::render_site(&root, today, Some(&base_url)))
+            })
+        }
     }
 }

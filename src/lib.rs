@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod journal;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod workflow;

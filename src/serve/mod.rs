@@ -1,0 +1,334 @@
+//! `mentorfolio serve`: build into memory, serve it, watch the journal, rebuild and
+//! reload open pages. A failed rebuild never stops the server; it shows in the page.
+
+pub mod overlay;
+pub mod path;
+pub mod reload;
+pub mod server;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use crate::cli::{self, Globals};
+use crate::diagnostics::{self, Diagnostic};
+use overlay::Failure;
+use reload::Event;
+use server::Shared;
+use watch::Change;
+
+pub use crate::build::Rendered;
+
+/// What one rebuild did, for the terminal.
+pub struct Rebuilt {
+    pub ok: bool,
+    /// Whether a site is being served (the new one, or the last good one after a failure).
+    pub serving: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    pub event: Event,
+}
+
+/// Runs `build` (catching a panic), swaps the snapshot, and only then tells open pages.
+/// A failure keeps the last good site and adds the overlay; success removes it.
+pub fn rebuild(shared: &Shared, build: &dyn Fn() -> Rendered, change: Change) -> Rebuilt {
+    let outcome = catch_unwind(AssertUnwindSafe(build));
+    let mut snapshot = shared.snapshot();
+    let was_failing = snapshot.failure.is_some();
+    let (ok, diagnostics) = match outcome {
+        Ok(Rendered {
+            site: Some(site),
+            diagnostics,
+        }) => {
+            snapshot.site = Some(Arc::new(site));
+            snapshot.failure = None;
+            (true, diagnostics)
+        }
+        Ok(Rendered {
+            site: None,
+            diagnostics,
+        }) => {
+            snapshot.failure = Some(Failure::Diagnostics(diagnostics.clone()));
+            (false, diagnostics)
+        }
+        Err(payload) => {
+            snapshot.failure = Some(Failure::Panic(panic_message(payload.as_ref())));
+            (false, Vec::new())
+        }
+    };
+    let event = if ok && !was_failing && change == Change::Css {
+        Event::Css
+    } else {
+        Event::Reload
+    };
+    let serving = snapshot.site.is_some();
+    shared.set(snapshot);
+    shared.hub.broadcast(event);
+    Rebuilt {
+        ok,
+        serving,
+        diagnostics,
+        event,
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string())
+}
+
+/// The command line's options for `serve`.
+pub struct Options {
+    pub port: u16,
+    pub interface: IpAddr,
+    pub open: bool,
+}
+
+/// The address pages should link to: the server's own, loopback when bound to all interfaces.
+pub fn base_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    match ip {
+        IpAddr::V4(v4) => format!("http://{v4}:{}/", addr.port()),
+        IpAddr::V6(v6) => format!("http://[{v6}]:{}/", addr.port()),
+    }
+}
+
+const WORKERS: usize = 4;
+
+/// Serves the journal until Ctrl-C. `make_build` turns the server's base URL into the build.
+pub fn run(
+    g: &Globals,
+    opts: &Options,
+    make_build: impl FnOnce(String) -> Box<dyn Fn() -> Rendered + Send>,
+) -> i32 {
+    let wanted = SocketAddr::new(opts.interface, opts.port);
+    let server = match tiny_http::Server::http(wanted) {
+        Ok(server) => Arc::new(server),
+        Err(e) => {
+            let in_use = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
+            if in_use {
+                eprintln!(
+                    "error: port {} on {} is already in use; choose another with --port",
+                    opts.port, opts.interface
+                );
+            } else {
+                eprintln!("error: cannot listen on {wanted}: {e}");
+            }
+            return cli::FAILED;
+        }
+    };
+    let addr = server.server_addr().to_ip().unwrap_or(wanted);
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "warning: serving on {}, not a loopback address: anyone who can reach this machine can read the site",
+            addr.ip()
+        );
+    }
+    let url = base_url(addr);
+    let build = make_build(url.clone());
+    let shared = Arc::new(Shared::default());
+
+    let first = rebuild(&shared, build.as_ref(), Change::Full);
+    report(g, &first, None);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers = server::start(server.clone(), shared.clone(), stop.clone(), WORKERS);
+
+    let (changes_tx, changes) = mpsc::channel::<Vec<PathBuf>>();
+    let _watcher = match watch::watch(&g.root, changes_tx) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprintln!(
+                "warning: cannot watch {}: {e}; pages will not rebuild on change",
+                g.root.display()
+            );
+            None
+        }
+    };
+
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    }) {
+        eprintln!("warning: cannot catch Ctrl-C: {e}");
+    }
+
+    if !g.quiet {
+        println!("serving {} at {url} (Ctrl-C to stop)", g.root.display());
+    }
+    if opts.open
+        && let Err(e) = open::that_detached(&url)
+    {
+        eprintln!("warning: cannot open a browser: {e}");
+    }
+
+    let root = g.root.canonicalize().unwrap_or_else(|_| g.root.clone());
+    loop {
+        if stop_rx.try_recv().is_ok() {
+            break;
+        }
+        let batch = match changes.recv_timeout(Duration::from_millis(100)) {
+            Ok(batch) => batch,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => {
+                // No watcher: just wait for Ctrl-C.
+                let _ = stop_rx.recv();
+                break;
+            }
+        };
+        // Fold every batch already waiting into one rebuild that sees the final content.
+        let mut change = watch::classify(&root, &batch);
+        while let Ok(more) = changes.try_recv() {
+            change = change.max(watch::classify(&root, &more));
+        }
+        if change == Change::Ignore {
+            continue;
+        }
+        let started = Instant::now();
+        let rebuilt = rebuild(&shared, build.as_ref(), change);
+        report(g, &rebuilt, Some(started.elapsed()));
+    }
+
+    stop.store(true, Ordering::SeqCst);
+    shared.hub.close_all();
+    for w in workers {
+        let _ = w.join();
+    }
+    if !g.quiet {
+        println!("stopped");
+    }
+    cli::OK
+}
+
+fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
+    g.report(&rebuilt.diagnostics);
+    if g.quiet {
+        return;
+    }
+    let (errors, warnings) = diagnostics::count(&rebuilt.diagnostics);
+    let what = if took.is_some() { "rebuilt" } else { "built" };
+    let time = took.map_or(String::new(), |t| format!(" in {} ms", t.as_millis()));
+    let serving = if rebuilt.serving {
+        "still serving the last good site"
+    } else {
+        "serving the errors until a fix is saved"
+    };
+    if rebuilt.ok {
+        println!("{what}{time}: {warnings} warnings");
+    } else if errors > 0 {
+        println!("build failed{time}: {errors} errors, {warnings} warnings; {serving}");
+    } else {
+        println!("build failed{time}: internal error; {serving}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Code, Location};
+    use crate::site::Site;
+    use std::sync::Mutex;
+
+    fn site(text: &str) -> Site {
+        let mut s = Site::default();
+        s.insert("index.html", format!("<html><body>{text}</body></html>"));
+        s
+    }
+
+    fn body(shared: &Shared) -> String {
+        String::from_utf8(server::respond(&shared.snapshot(), "GET", "/").body).unwrap()
+    }
+
+    #[test]
+    fn failure_keeps_the_last_good_site_and_the_next_success_clears_the_overlay() {
+        let shared = Shared::default();
+        let events = shared.hub.subscribe();
+        let next: Mutex<Vec<Rendered>> = Mutex::new(vec![
+            Rendered {
+                site: Some(site("fixed")),
+                diagnostics: vec![],
+            },
+            Rendered {
+                site: None,
+                diagnostics: vec![Diagnostic::new(
+                    Code::E001,
+                    Location::new("plan.md", 1, 1),
+                    "invalid YAML",
+                    "",
+                )],
+            },
+            Rendered {
+                site: Some(site("first")),
+                diagnostics: vec![],
+            },
+        ]);
+        let build = || next.lock().unwrap().pop().unwrap();
+
+        assert!(rebuild(&shared, &build, Change::Full).ok);
+        assert!(body(&shared).contains("first"));
+
+        let failed = rebuild(&shared, &build, Change::Css);
+        assert!(!failed.ok);
+        let text = body(&shared);
+        assert!(text.contains("first") && text.contains("invalid YAML"));
+
+        // A stylesheet-only fix still reloads, since the overlay must go.
+        let fixed = rebuild(&shared, &build, Change::Css);
+        assert_eq!(fixed.event, Event::Reload);
+        let text = body(&shared);
+        assert!(text.contains("fixed") && !text.contains("mentorfolio-error-overlay"));
+
+        let got: Vec<Event> = events.try_iter().collect();
+        assert_eq!(got, [Event::Reload, Event::Reload, Event::Reload]);
+    }
+
+    #[test]
+    fn a_stylesheet_change_on_a_good_site_swaps_stylesheets() {
+        let shared = Shared::default();
+        let build = || Rendered {
+            site: Some(site("x")),
+            diagnostics: vec![],
+        };
+        rebuild(&shared, &build, Change::Full);
+        assert_eq!(rebuild(&shared, &build, Change::Css).event, Event::Css);
+    }
+
+    #[test]
+    fn a_panicking_build_is_caught_and_shown() {
+        let shared = Shared::default();
+        let good = || Rendered {
+            site: Some(site("still here")),
+            diagnostics: vec![],
+        };
+        rebuild(&shared, &good, Change::Full);
+        let bad = || -> Rendered { panic!("template engine exploded <boom>") };
+        let rebuilt = rebuild(&shared, &bad, Change::Full);
+        assert!(!rebuilt.ok);
+        let text = body(&shared);
+        assert!(text.contains("still here"));
+        assert!(text.contains("template engine exploded &lt;boom&gt;"));
+    }
+
+    #[test]
+    fn base_url_is_the_servers_own_address() {
+        let at = |s: &str| base_url(s.parse().unwrap());
+        assert_eq!(at("127.0.0.1:1111"), "http://127.0.0.1:1111/");
+        assert_eq!(at("0.0.0.0:8080"), "http://127.0.0.1:8080/");
+        assert_eq!(at("[::1]:1111"), "http://[::1]:1111/");
+        assert_eq!(at("[::]:1111"), "http://[::1]:1111/");
+        assert_eq!(at("192.168.1.5:9000"), "http://192.168.1.5:9000/");
+    }
+}

@@ -1,0 +1,142 @@
+//! The error overlay: why the last rebuild failed, drawn over every page the server sends.
+
+use crate::diagnostics::Diagnostic;
+
+/// Why the last rebuild produced no site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The journal or the theme has errors.
+    Diagnostics(Vec<Diagnostic>),
+    /// The rebuild itself panicked; the message of the panic.
+    Panic(String),
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The overlay as a self-contained HTML fragment (its own inline styles, no assets).
+pub fn render(failure: &Failure) -> String {
+    let mut items = String::new();
+    let title = match failure {
+        Failure::Diagnostics(diags) => {
+            for d in diags.iter().filter(|d| d.is_error()) {
+                let place = match d.line {
+                    Some(line) => format!("{}:{line}", d.file),
+                    None => d.file.clone(),
+                };
+                items.push_str(&format!(
+                    "<li style=\"margin:0 0 1em\"><strong>{}</strong> <code>{}</code><br>{}{}</li>",
+                    escape(&d.code.as_str()),
+                    escape(&place),
+                    escape(&d.message),
+                    if d.hint.is_empty() {
+                        String::new()
+                    } else {
+                        format!("<br><em>hint: {}</em>", escape(&d.hint))
+                    },
+                ));
+            }
+            "The site could not be rebuilt"
+        }
+        Failure::Panic(message) => {
+            items.push_str(&format!(
+                "<li><strong>internal error</strong><br>{}<br><em>hint: this is a bug in mentorfolio; \
+                 the last good site is still served</em></li>",
+                escape(message)
+            ));
+            "mentorfolio crashed while rebuilding"
+        }
+    };
+    format!(
+        "<div id=\"mentorfolio-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
+         overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;font:15px/1.5 system-ui,sans-serif;padding:2em\">\
+         <h2 style=\"color:#ff8a80;margin-top:0\">{title}</h2>\
+         <ul style=\"list-style:none;padding:0\">{items}</ul>\
+         <p style=\"opacity:.7\">Save a fix and this page reloads by itself.</p></div>"
+    )
+}
+
+/// A whole page holding only the overlay, for when no build has ever succeeded.
+pub fn page(failure: &Failure) -> String {
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>mentorfolio: build failed</title>\
+         </head><body>{}</body></html>",
+        render(failure)
+    )
+}
+
+/// Inserts `fragment` just before the last `</body>`, or at the end when there is none.
+pub fn inject(html: &[u8], fragment: &str) -> Vec<u8> {
+    let at = rfind_ascii_ci(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + fragment.len());
+    out.extend_from_slice(&html[..at]);
+    out.extend_from_slice(fragment.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn rfind_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Code, Location};
+
+    #[test]
+    fn diagnostics_are_shown_with_code_place_message_and_hint_all_escaped() {
+        let d = Diagnostic::new(
+            Code::E001,
+            Location::new("goals/<x>.md", 3, 1),
+            "bad YAML: expected ':' near <script>alert(1)</script>",
+            "quote values with \"&\" in them",
+        );
+        let html = render(&Failure::Diagnostics(vec![d]));
+        assert!(html.contains("E001"));
+        assert!(html.contains("goals/&lt;x&gt;.md:3"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("quote values with &quot;&amp;&quot; in them"));
+        assert!(!html.contains("<script>"));
+        assert!(!html.contains("<x>"));
+    }
+
+    #[test]
+    fn warnings_alone_are_not_listed() {
+        let w = Diagnostic::new(Code::W101, Location::file("plan.md"), "a warning", "");
+        let html = render(&Failure::Diagnostics(vec![w]));
+        assert!(!html.contains("W101"));
+    }
+
+    #[test]
+    fn a_panic_is_shown_escaped() {
+        let html = render(&Failure::Panic("index out of bounds <3".into()));
+        assert!(html.contains("index out of bounds &lt;3"));
+    }
+
+    #[test]
+    fn injection_goes_before_the_last_closing_body() {
+        let out = inject(b"<html><body><p>x</p></BODY></html>", "<i>o</i>");
+        assert_eq!(out, b"<html><body><p>x</p><i>o</i></BODY></html>");
+        let out = inject(b"<p>no body</p>", "<i>o</i>");
+        assert_eq!(out, b"<p>no body</p><i>o</i>");
+    }
+}
