@@ -3,7 +3,7 @@
 //! touches the previous output, pages of deleted files disappear, and nothing outside
 //! the output folder is ever removed.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::site::Site;
 
@@ -38,6 +38,8 @@ pub enum OutputError {
     NotOurs(PathBuf),
     #[error("`{0}` exists and is not a folder")]
     NotAFolder(PathBuf),
+    #[error("refusing to write `{0}`: a site path must stay inside the output folder")]
+    UnsafeSitePath(String),
     #[error("cannot write `{0}`: {1}")]
     Io(PathBuf, std::io::Error),
 }
@@ -46,34 +48,34 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |e| OutputError::Io(path.to_path_buf(), e)
 }
 
-/// An absolute, symlink-free form of `path`, which may not exist yet: its nearest
-/// existing ancestor is canonicalised and the rest appended.
+/// An absolute, symlink-free form of `path`, which may not exist yet. Components are
+/// taken one at a time as the kernel would: each existing prefix is canonicalised (so a
+/// symlink is followed before a later `..`), and `..` past a missing folder is folded
+/// lexically. The result has no `.`, `..` or symlink in it, so comparing it with the
+/// journal root and writing to it name the same folder.
 fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     let path = if path.is_absolute() {
         path.to_path_buf()
     } else {
         std::env::current_dir()?.join(path)
     };
-    let mut missing = Vec::new();
-    let mut existing = path.as_path();
-    loop {
-        match existing.canonicalize() {
-            Ok(c) => {
-                let mut out = c;
-                for part in missing.iter().rev() {
-                    out.push(part);
-                }
-                return Ok(out);
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => out.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
             }
-            Err(_) => {
-                let Some(name) = existing.file_name() else {
-                    return Ok(path.clone());
-                };
-                missing.push(name.to_os_string());
-                existing = existing.parent().unwrap_or(Path::new("/"));
+            Component::Normal(name) => {
+                out.push(name);
+                if let Ok(real) = out.canonicalize() {
+                    out = real;
+                }
             }
         }
     }
+    Ok(out)
 }
 
 /// Checks that `out` is a safe place for the site of the journal at `root`.
@@ -135,6 +137,12 @@ fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
 
 fn write_all(dir: &Path, site: &Site) -> Result<(), OutputError> {
     for (rel, bytes) in &site.files {
+        let plain = Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        if !plain || rel.is_empty() {
+            return Err(OutputError::UnsafeSitePath(rel.clone()));
+        }
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
@@ -238,5 +246,63 @@ mod tests {
             Err(OutputError::NotOurs(_))
         ));
         assert!(check_target(&root, &user, true).is_ok());
+    }
+
+    #[test]
+    fn dot_dot_and_symlinks_are_resolved_before_any_check() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        std::fs::create_dir_all(root.join("goals")).unwrap();
+        // `..` after a folder that does not exist still names the journal.
+        assert!(matches!(
+            check_target(&root, &root.join("missing/.."), true),
+            Err(OutputError::JournalRoot(_))
+        ));
+        assert!(matches!(
+            check_target(&root, &root.join("missing/../goals/site"), true),
+            Err(OutputError::InsideSources(..))
+        ));
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&root, &link).unwrap();
+        assert!(matches!(
+            check_target(&root, &link, true),
+            Err(OutputError::JournalRoot(_))
+        ));
+        // A symlink followed by `..` climbs from where the link points, as the kernel does.
+        std::fs::create_dir_all(tmp.path().join("elsewhere/deep")).unwrap();
+        let deep = root.join("deep");
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere/deep"), &deep).unwrap();
+        assert_eq!(
+            check_target(&root, &deep.join("../site"), false).unwrap(),
+            tmp.path().canonicalize().unwrap().join("elsewhere/site")
+        );
+    }
+
+    #[test]
+    fn site_paths_never_leave_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        std::fs::create_dir(&root).unwrap();
+        let out = root.join("public");
+        for bad in ["../escaped.html", "/etc/escaped", "a/../../escaped", ""] {
+            let got = write(
+                &root,
+                &out,
+                &site(&[("index.html", "ok"), (bad, "x")]),
+                false,
+            );
+            assert!(
+                matches!(got, Err(OutputError::UnsafeSitePath(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(!root.join("escaped.html").exists());
+        assert!(!tmp.path().join("escaped").exists());
+        assert!(!out.exists());
+        assert_eq!(
+            std::fs::read_dir(&root).unwrap().count(),
+            0,
+            "staging removed"
+        );
     }
 }

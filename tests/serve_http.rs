@@ -43,15 +43,15 @@ fn site(title: &str) -> Site {
 }
 
 fn start(site: Site) -> Running {
-    let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
-    let addr = server.server_addr().to_ip().unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
     let shared = Arc::new(Shared::default());
     shared.set(Snapshot {
         site: Some(Arc::new(site)),
         failure: None,
     });
     let stop = Arc::new(AtomicBool::new(false));
-    let workers = server::start(server, shared.clone(), stop.clone(), 4);
+    let workers = vec![server::start(listener, shared.clone(), stop.clone()).unwrap()];
     Running {
         addr,
         shared,

@@ -4,6 +4,7 @@
 //! text and a W601 warning, never a broken link.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -34,7 +35,9 @@ impl LinkMap {
 pub struct Markdown<'a> {
     pub links: &'a LinkMap,
     pub urls: &'a Urls,
-    /// Whether raw HTML in Markdown is shown as text instead of passed through.
+    /// Whether the rendered HTML is sanitised (`safe_html: true`): scripts, event handlers
+    /// and `javascript:` URLs are removed, the HTML Markdown makes is kept. Off by default,
+    /// since a journal is the mentee's own site and its raw HTML is theirs to write.
     pub safe_html: bool,
 }
 
@@ -231,9 +234,6 @@ impl Markdown<'_> {
                         id,
                     }));
                 }
-                Event::Html(h) | Event::InlineHtml(h) if self.safe_html => {
-                    out.push(Event::Text(h));
-                }
                 Event::Text(t) => {
                     if heading.is_some() {
                         heading_text.push_str(&t);
@@ -251,9 +251,28 @@ impl Markdown<'_> {
         }
         let mut html_out = String::with_capacity(body.len() * 3 / 2);
         html::push_html(&mut html_out, out.into_iter());
+        if self.safe_html {
+            html_out = SANITISER.clean(&html_out).to_string();
+        }
         (html_out, diags)
     }
 }
+
+/// The sanitiser for `safe_html`: ammonia's safe defaults (no `script`, `style` or
+/// `iframe`, no `on*` attributes, only web URL schemes), widened to keep what the
+/// Markdown renderer itself writes: ids (heading anchors, footnotes), classes, task-list
+/// checkboxes and table cell alignment. Links are left without an added `rel`.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"])
+        .add_tags(["input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .filter_style_properties(["text-align"].into_iter().collect())
+        .link_rel(None);
+    b
+});
 
 /// A heading's text as an id: lower case letters and digits joined by hyphens.
 pub fn slug(text: &str) -> String {
@@ -285,6 +304,10 @@ mod tests {
     use super::*;
 
     fn md(body: &str) -> (String, Vec<Diagnostic>) {
+        md_with(body, false)
+    }
+
+    fn md_with(body: &str, safe_html: bool) -> (String, Vec<Diagnostic>) {
         let mut links = LinkMap::default();
         links.insert("goals/talk.md", "goals/talk/".into());
         links.insert("plan.md", "plan/".into());
@@ -297,7 +320,7 @@ mod tests {
         Markdown {
             links: &links,
             urls: &urls,
-            safe_html: false,
+            safe_html,
         }
         .render(body, &source, 3)
     }
@@ -356,5 +379,69 @@ mod tests {
             html.contains(r#"href="https://example.com/a.md""#),
             "{html}"
         );
+    }
+
+    const HOSTILE: &str = "Hi <script>alert(1)</script> there.\n\n<img src=\"x.png\" onerror=\"alert(2)\">\n\n[click](javascript:alert(3)) and <a href=\"javascript:alert(4)\">this</a>\n\n## Plan {onclick=alert(5)}\n\n<details><summary>More</summary>\n\nHidden <b>detail</b>.\n\n</details>\n\n<iframe src=\"https://evil.example/\"></iframe>\n";
+
+    #[test]
+    fn raw_html_passes_through_by_default() {
+        let (html, _) = md(HOSTILE);
+        for kept in [
+            "<script>alert(1)</script>",
+            "onerror=\"alert(2)\"",
+            "javascript:alert(3)",
+            "javascript:alert(4)",
+            "<details>",
+            "<iframe",
+        ] {
+            assert!(html.contains(kept), "{kept} missing: {html}");
+        }
+    }
+
+    #[test]
+    fn safe_html_removes_scripts_handlers_and_script_urls() {
+        let (html, _) = md_with(HOSTILE, true);
+        for gone in [
+            "<script",
+            "alert(",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "<iframe",
+        ] {
+            assert!(!html.contains(gone), "{gone} kept: {html}");
+        }
+        for kept in [
+            "Hi  there.",
+            "<img src=\"x.png\">",
+            ">click</a>",
+            "<details><summary>More</summary>",
+            "<b>detail</b>",
+            "<h3 id=\"plan\">Plan</h3>",
+        ] {
+            assert!(html.contains(kept), "{kept} missing: {html}");
+        }
+    }
+
+    #[test]
+    fn safe_html_keeps_what_markdown_makes() {
+        let body = "## Steps\n\n- [x] done\n- [ ] open\n\n| a | b |\n|:--|:-:|\n| 1 | 2 |\n\nNote[^n].\n\n[^n]: The note.\n\n```rust\nfn main() {}\n```\n\n[talk](../../goals/talk.md#plan)\n";
+        let (plain, _) = md_with(body, false);
+        let (safe, _) = md_with(body, true);
+        for kept in [
+            "<h3 id=\"steps\">",
+            "type=\"checkbox\"",
+            "checked",
+            "text-align",
+            "class=\"footnote-definition\"",
+            "id=\"n\"",
+            "href=\"#n\"",
+            "class=\"language-rust\"",
+            "href=\"/repo/goals/talk/#plan\"",
+            "<table>",
+        ] {
+            assert!(plain.contains(kept), "{kept} not made: {plain}");
+            assert!(safe.contains(kept), "{kept} removed: {safe}");
+        }
     }
 }

@@ -1,13 +1,14 @@
 //! `mentorfolio serve`: build into memory, serve it, watch the journal, rebuild and
 //! reload open pages. A failed rebuild never stops the server; it shows in the page.
 
+pub mod http;
 pub mod overlay;
 pub mod path;
 pub mod reload;
 pub mod server;
 pub mod watch;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -104,8 +105,6 @@ pub fn base_url(addr: SocketAddr) -> String {
     }
 }
 
-const WORKERS: usize = 4;
-
 /// Serves the journal until Ctrl-C. `make_build` turns the server's base URL into the build.
 pub fn run(
     g: &Globals,
@@ -113,13 +112,10 @@ pub fn run(
     make_build: impl FnOnce(String) -> Box<dyn Fn() -> Rendered + Send>,
 ) -> i32 {
     let wanted = SocketAddr::new(opts.interface, opts.port);
-    let server = match tiny_http::Server::http(wanted) {
-        Ok(server) => Arc::new(server),
+    let listener = match TcpListener::bind(wanted) {
+        Ok(listener) => listener,
         Err(e) => {
-            let in_use = e
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
-            if in_use {
+            if e.kind() == std::io::ErrorKind::AddrInUse {
                 eprintln!(
                     "error: port {} on {} is already in use; choose another with --port",
                     opts.port, opts.interface
@@ -130,7 +126,7 @@ pub fn run(
             return cli::FAILED;
         }
     };
-    let addr = server.server_addr().to_ip().unwrap_or(wanted);
+    let addr = listener.local_addr().unwrap_or(wanted);
     if !addr.ip().is_loopback() {
         eprintln!(
             "warning: serving on {}, not a loopback address: anyone who can reach this machine can read the site",
@@ -145,7 +141,13 @@ pub fn run(
     report(g, &first, None);
 
     let stop = Arc::new(AtomicBool::new(false));
-    let workers = server::start(server.clone(), shared.clone(), stop.clone(), WORKERS);
+    let accept = match server::start(listener, shared.clone(), stop.clone()) {
+        Ok(accept) => accept,
+        Err(e) => {
+            eprintln!("error: cannot serve on {addr}: {e}");
+            return cli::FAILED;
+        }
+    };
 
     let (changes_tx, changes) = mpsc::channel::<Vec<PathBuf>>();
     let _watcher = match watch::watch(&g.root, changes_tx) {
@@ -204,9 +206,7 @@ pub fn run(
 
     stop.store(true, Ordering::SeqCst);
     shared.hub.close_all();
-    for w in workers {
-        let _ = w.join();
-    }
+    let _ = accept.join();
     if !g.quiet {
         println!("stopped");
     }
