@@ -617,4 +617,75 @@ mod tests {
         assert!(svg.contains(r#"class="chart-overdue""#));
         assert!(svg.contains(r#"class="chart-today""#));
     }
+
+    #[test]
+    fn goal_progress_counts_done_against_due_by_today() {
+        let b = |due: &str, done: Option<&str>| Benchmark {
+            title: "b".into(),
+            due: Some(date(due)),
+            done: done.map(date),
+            line: 1,
+        };
+        let list = [
+            b("2026-02-01", Some("2026-01-20")),
+            b("2026-03-01", None),
+            b("2026-05-01", None),
+        ];
+        let points: Vec<_> = list
+            .iter()
+            .map(|x| BenchmarkPoint {
+                benchmark: x,
+                state: crate::analyse::progress::benchmark_state(x, date("2026-03-15")),
+            })
+            .collect();
+        let svg = goal_progress(
+            "Talk",
+            Some(date("2026-01-01")),
+            Some(date("2026-06-30")),
+            &points,
+            date("2026-03-15"),
+        );
+        assert!(svg.contains("1 of 3 benchmarks are done and 2 were due"));
+        assert!(svg.contains(">done: 1<"));
+        assert!(svg.contains(">due: 3<"));
+        assert!(svg.contains(r#"aria-labelledby="goal-progress-title goal-progress-desc""#));
+    }
+
+    #[test]
+    fn cadence_strip_has_a_cell_and_a_word_per_week() {
+        let week = |d: &str, state| Week {
+            monday: date(d),
+            state,
+        };
+        let weeks = [
+            week("2026-03-02", WeekState::Held),
+            week("2026-03-09", WeekState::Cancelled),
+            week("2026-03-16", WeekState::Missed),
+            week("2026-03-23", WeekState::Quiet),
+        ];
+        let svg = cadence_strip(&weeks);
+        assert!(svg.contains(
+            "4 weeks: 1 with a meeting held, 1 with a meeting cancelled, 1 missed, 1 with no meeting due."
+        ));
+        assert!(svg.contains("<title>Week of 9 March 2026: cancelled</title>"));
+        assert!(svg.contains("<title>Week of 16 March 2026: missed</title>"));
+        assert_eq!(svg, cadence_strip(&weeks), "deterministic");
+    }
+
+    #[test]
+    fn checklist_bars_label_every_score_and_hatch_low_ones() {
+        let item = |number, score| ChecklistItem {
+            number,
+            title: "Item",
+            measure: "m",
+            numerator: 0,
+            denominator: 0,
+            score,
+            raise: String::new(),
+        };
+        let svg = checklist_bars(&[item(1, 100), item(2, 30)]);
+        assert!(svg.contains(">1. Item<") && svg.contains(">100 %<") && svg.contains(">30 %<"));
+        assert_eq!(svg.matches(r#"fill="url(#checklist-hatch)""#).count(), 1);
+        assert!(svg.contains("2 items; 1 below half"));
+    }
 }
