@@ -325,3 +325,25 @@ fn render_site_is_the_library_entry_point() {
     assert!(r.site.is_none());
     assert!(r.diagnostics.iter().any(|d| d.is_error()));
 }
+
+#[test]
+fn a_private_passage_in_the_output_is_e009_and_nothing_is_written() {
+    let (_tmp, root) = journal();
+    write(
+        &root,
+        "meetings/2026-01-21-open.md",
+        "---\ndate: 2026-01-21\n---\nPublic.\n\n```private\nThe salary figure we discussed\n```\n",
+    );
+    write(
+        &root,
+        "static/notes.txt",
+        "copied by mistake: The salary figure we discussed\n",
+    );
+    mentorfolio(&root)
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(contains("E009"))
+        .stderr(contains("notes.txt"));
+    assert!(!root.join("public").exists());
+}

@@ -127,17 +127,6 @@ mod tests {
     use super::*;
     use crate::validate::testing::*;
 
-    fn action(task: &str, owner: Owner, due: &str, done: Option<&str>) -> ActionItem {
-        ActionItem {
-            task: task.into(),
-            owner: Some(owner),
-            due: Some(date(due)),
-            done: done.map(date),
-            goal: None,
-            line: 7,
-        }
-    }
-
     #[test]
     fn actions_are_sorted_overdue_open_done() {
         let mut j = journal();

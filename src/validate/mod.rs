@@ -168,6 +168,17 @@ pub(crate) mod testing {
         }
     }
 
+    pub fn action(task: &str, owner: Owner, due: &str, done: Option<&str>) -> ActionItem {
+        ActionItem {
+            task: task.into(),
+            owner: Some(owner),
+            due: Some(date(due)),
+            done: done.map(date),
+            goal: None,
+            line: 7,
+        }
+    }
+
     pub fn run(
         rule: fn(&Journal, &mut Vec<crate::diagnostics::Diagnostic>),
         j: &Journal,

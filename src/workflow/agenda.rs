@@ -5,57 +5,18 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 
-use crate::cli::{self, Globals};
-use crate::journal::{
-    ActionItem, Benchmark, Commitment, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner,
+use crate::analyse::actions::{
+    ActionRef, ActionState, CommitmentRef, all_actions, open_commitments,
 };
+use crate::cli::{self, Globals};
+use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
 
-/// An action item agreed in a held meeting and not done yet.
-#[derive(Clone, Debug)]
-pub struct OpenAction<'a> {
-    pub meeting: &'a Meeting,
-    pub action: &'a ActionItem,
-}
-
-impl OpenAction<'_> {
-    /// Past its due date, judged against the journal's today.
-    pub fn overdue(&self, today: NaiveDate) -> bool {
-        self.action.due.is_some_and(|due| due < today)
-    }
-}
-
-/// Open action items of held meetings: overdue ones first, then by due date (undated last),
-/// then by the meeting they came from.
-pub fn open_actions(j: &Journal) -> Vec<OpenAction<'_>> {
-    let mut open: Vec<OpenAction> = held(j)
-        .flat_map(|m| {
-            m.actions
-                .iter()
-                .filter(|a| a.done.is_none())
-                .map(move |action| OpenAction { meeting: m, action })
-        })
-        .collect();
-    open.sort_by_key(|o| {
-        (
-            !o.overdue(j.today),
-            o.action.due.is_none(),
-            o.action.due,
-            o.meeting.date,
-            o.action.line,
-        )
-    });
-    open
-}
-
-/// What the mentor offered in a held meeting and has not delivered yet, oldest first.
-pub fn unfulfilled_commitments(j: &Journal) -> Vec<(&Meeting, &Commitment)> {
-    held(j)
-        .flat_map(|m| {
-            m.commitments
-                .iter()
-                .filter(|c| c.fulfilled.is_none())
-                .map(move |c| (m, c))
-        })
+/// Open action items of held meetings, in the analysis' order: overdue first, then by due
+/// date (undated last), then by the meeting they came from.
+pub fn open_actions(j: &Journal) -> Vec<ActionRef<'_>> {
+    all_actions(j)
+        .into_iter()
+        .filter(|r| r.state != ActionState::Done && r.meeting.status == MeetingStatus::Held)
         .collect()
 }
 
@@ -159,7 +120,7 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
             _ => "action",
         };
         let due = match o.action.due {
-            Some(due) if o.overdue(j.today) => format!("due {due}, overdue"),
+            Some(due) if o.state == ActionState::Overdue => format!("due {due}, overdue"),
             Some(due) => format!("due {due}"),
             None => "no due date".to_string(),
         };
@@ -171,7 +132,12 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
             goal: o.action.goal.clone(),
         });
     }
-    for (m, c) in unfulfilled_commitments(j) {
+    for CommitmentRef {
+        meeting: m,
+        commitment: c,
+        ..
+    } in open_commitments(j)
+    {
         let follow = match c.followed_up {
             Some(d) => format!("followed up {d}"),
             None => "not followed up yet".to_string(),
@@ -274,19 +240,9 @@ fn active(j: &Journal) -> impl Iterator<Item = &Goal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::Commitment;
     use crate::journal::{CadencePeriod, Every};
     use crate::validate::testing::*;
-
-    fn action(task: &str, owner: Owner, due: &str, done: Option<&str>) -> ActionItem {
-        ActionItem {
-            task: task.into(),
-            owner: Some(owner),
-            due: Some(date(due)),
-            done: done.map(date),
-            goal: None,
-            line: 7,
-        }
-    }
 
     /// Today is 2026-03-01 in the testing journal.
     fn with_actions() -> Journal {
@@ -368,9 +324,9 @@ mod tests {
             },
         ];
         j.meetings = vec![m];
-        let open = unfulfilled_commitments(&j);
+        let open = open_commitments(&j);
         assert_eq!(open.len(), 1);
-        assert_eq!(open[0].1.what, "An introduction");
+        assert_eq!(open[0].commitment.what, "An introduction");
         assert_eq!(
             propose(&j, date("2026-03-02"))[0].text,
             "Check on: An introduction (mentor's commitment from 2026-02-02, followed up 2026-02-10)"
