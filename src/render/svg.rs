@@ -361,9 +361,17 @@ pub fn cadence_strip(weeks: &[Week]) -> String {
         let (row, col) = (i / PER_ROW, i % PER_ROW);
         let x = 4.0 + col as f64 * STEP;
         let y = row as f64 * row_h + 18.0;
+        // A month's name over its first week, and over the first week of a row unless a
+        // new month starts right after it (the two names would collide).
         let month = wk.monday.format("%b").to_string();
-        if last_month.as_ref() != Some(&month) || col == 0 {
-            text(&mut s, "chart-label", x, y - 5.0, "start", &month);
+        let new_month = last_month.as_ref() != Some(&month);
+        let month_goes_on = weeks
+            .get(i + 1)
+            .is_none_or(|n| (i + 1) % PER_ROW == 0 || n.monday.format("%b").to_string() == month);
+        if new_month || (col == 0 && month_goes_on) {
+            if col > 0 || month_goes_on {
+                text(&mut s, "chart-label", x, y - 5.0, "start", &month);
+            }
             last_month = Some(month);
         }
         week_cell(&mut s, wk, x, y, CELL);
