@@ -11,7 +11,7 @@ pub mod timeline;
 use crate::journal::Journal;
 
 pub use actions::{ActionRef, ActionState, CommitmentRef};
-pub use cadence::Gap;
+pub use cadence::{Gap, Week, WeekState};
 pub use checklist::ChecklistItem;
 pub use progress::{BenchmarkPoint, BenchmarkState, Progress};
 pub use review::Review;
@@ -22,6 +22,8 @@ pub struct Analysis<'a> {
     pub actions: Vec<ActionRef<'a>>,
     pub commitments: Vec<CommitmentRef<'a>>,
     pub gaps: Vec<Gap<'a>>,
+    /// One entry a week from the start to today.
+    pub weeks: Vec<Week>,
     pub checklist: Vec<ChecklistItem>,
     pub review: Review<'a>,
     pub timeline: Vec<Event<'a>>,
@@ -35,6 +37,7 @@ pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
         actions: actions::all_actions(j),
         commitments: actions::open_commitments(j),
         gaps: cadence::gaps(j),
+        weeks: cadence::weeks(j),
         checklist: checklist::scorecard(j, private_passages),
         review: review::since_last_meeting(j),
         timeline: timeline::events(j),

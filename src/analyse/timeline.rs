@@ -69,14 +69,14 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
     }
     for m in &j.meetings {
         let status = match m.status {
-            MeetingStatus::Held => "held",
-            MeetingStatus::Planned => "planned",
-            MeetingStatus::Cancelled => "cancelled",
+            MeetingStatus::Held => "",
+            MeetingStatus::Planned => " (planned)",
+            MeetingStatus::Cancelled => " (cancelled)",
         };
         out.push(Event {
             date: m.date,
             kind: EventKind::Meeting,
-            text: format!("Meeting {status}"),
+            text: format!("Meeting of {}{status}", m.date.format("%-d %B %Y")),
             subject: Subject::Meeting(m),
         });
         for a in &m.actions {

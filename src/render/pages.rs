@@ -210,7 +210,7 @@ fn index(cx: &Inputs, ctx: &mut Context) {
         agenda: &'a [String],
         agenda_sent: Option<Day>,
     }
-    let next = j
+    let next: Option<Next> = j
         .meetings
         .iter()
         .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
@@ -249,8 +249,68 @@ fn index(cx: &Inputs, ctx: &mut Context) {
             .map(|c| open_commitment(cx.urls, c))
             .collect::<Vec<_>>(),
     );
-    ctx.insert("cadence", &cadence(cx));
-    ctx.insert("checklist", &checklist_summary(cx));
+    let cadence = cadence(cx);
+    let checklist = checklist_summary(cx);
+    let overdue_benchmarks: usize = goals.iter().map(|g| g.overdue).sum();
+    let awaiting = a
+        .commitments
+        .iter()
+        .filter(|c| c.awaiting_follow_up)
+        .count();
+    let overdue_actions = open
+        .iter()
+        .filter(|r| r.state == ActionState::Overdue)
+        .count();
+    // What needs attention now, in words; an empty list means on track.
+    let mut attention = Vec::new();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if overdue_actions > 0 {
+        attention.push(plural(
+            overdue_actions,
+            "overdue action item",
+            "overdue action items",
+        ));
+    }
+    if overdue_benchmarks > 0 {
+        attention.push(plural(
+            overdue_benchmarks,
+            "overdue benchmark",
+            "overdue benchmarks",
+        ));
+    }
+    if awaiting > 0 {
+        attention.push(plural(
+            awaiting,
+            "mentor commitment to follow up",
+            "mentor commitments to follow up",
+        ));
+    }
+    if cadence.late {
+        attention.push("a meeting is overdue".to_string());
+    }
+    if next.is_none() && !j.meetings.is_empty() {
+        attention.push("no next meeting planned".to_string());
+    }
+    ctx.insert("attention", &attention);
+    ctx.insert(
+        "average_progress",
+        &(goals.iter().map(|g| g.progress.percent).sum::<u32>())
+            .checked_div(goals.len() as u32)
+            .unwrap_or(0),
+    );
+    ctx.insert(
+        "days_to_next_meeting",
+        &j.meetings
+            .iter()
+            .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
+            .map(|m| (m.date - j.today).num_days()),
+    );
+    ctx.insert("cadence", &cadence);
+    ctx.insert("weeks", &weeks(cx));
+    ctx.insert("cadence_chart", &svg::cadence_strip(&a.weeks));
+    ctx.insert("checklist_chart", &svg::checklist_bars(&a.checklist));
+    ctx.insert("checklist", &checklist);
     let recent: Vec<_> = a
         .timeline
         .iter()
@@ -260,6 +320,24 @@ fn index(cx: &Inputs, ctx: &mut Context) {
         .map(|e| event(cx.urls, e))
         .collect();
     ctx.insert("recent", &recent);
+}
+
+#[derive(Serialize)]
+struct WeekView {
+    monday: Day,
+    state: &'static str,
+}
+
+/// The weeks of the cadence strip, as text for the table beside the chart.
+fn weeks(cx: &Inputs) -> Vec<WeekView> {
+    cx.analysis
+        .weeks
+        .iter()
+        .map(|w| WeekView {
+            monday: day(w.monday),
+            state: w.state.as_str(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -383,6 +461,8 @@ fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
         meetings: Vec<MeetingLink>,
         activities: Vec<ActivityLink<'a>>,
         chart: String,
+        /// Benchmarks done against benchmarks due, over time.
+        progress_chart: String,
         body: &'a str,
     }
     let j = cx.journal;
@@ -428,6 +508,7 @@ fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
             .map(|a| activity_link(a, cx.urls))
             .collect(),
         chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, j.today),
+        progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, j.today),
         body: cx.body(&g.source.file),
     };
     ctx.insert("goal", &view);
@@ -468,6 +549,9 @@ fn meetings(cx: &Inputs, ctx: &mut Context) {
     ctx.insert("held", &count(MeetingStatus::Held));
     ctx.insert("planned", &count(MeetingStatus::Planned));
     ctx.insert("cancelled", &count(MeetingStatus::Cancelled));
+    ctx.insert("cadence", &cadence(cx));
+    ctx.insert("weeks", &weeks(cx));
+    ctx.insert("cadence_chart", &svg::cadence_strip(&cx.analysis.weeks));
 }
 
 fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
@@ -489,6 +573,10 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     struct MeetingView<'a> {
         slug: &'a str,
         title: String,
+        /// `Meeting of 26 August 2026`.
+        name: String,
+        /// The slug's words, when there are any.
+        topic: Option<String>,
         date: Day,
         time: Option<String>,
         duration: u32,
@@ -526,6 +614,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     let view = MeetingView {
         slug: &m.slug,
         title: meeting_title(m),
+        name: meeting_name(m),
+        topic: meeting_topic(m),
         date: day(m.date),
         time: m.time.map(|t| t.format("%H:%M").to_string()),
         duration: m.duration,
@@ -700,6 +790,24 @@ fn timeline(cx: &Inputs, ctx: &mut Context) {
             meetings_held: m.meetings_held,
         })
         .collect();
+    #[derive(Serialize)]
+    struct EventMonth<'a> {
+        month: String,
+        iso: String,
+        events: Vec<&'a EventView<'a>>,
+    }
+    let mut by_month: Vec<EventMonth> = Vec::new();
+    for (e, ev) in cx.analysis.timeline.iter().zip(&events) {
+        match by_month.last_mut() {
+            Some(m) if m.iso == ev.month => m.events.push(ev),
+            _ => by_month.push(EventMonth {
+                month: e.date.format("%B %Y").to_string(),
+                iso: ev.month.clone(),
+                events: vec![ev],
+            }),
+        }
+    }
+    ctx.insert("event_months", &by_month);
     ctx.insert("events", &events);
     ctx.insert("months", &months);
     ctx.insert("chart", &svg::progress_chart(&cx.analysis.monthly));
@@ -709,6 +817,7 @@ fn checklist(cx: &Inputs, ctx: &mut Context) {
     let s = checklist_summary(cx);
     ctx.insert("overall", &s.overall);
     ctx.insert("items", &s.items);
+    ctx.insert("chart", &svg::checklist_bars(&cx.analysis.checklist));
 }
 
 fn review(cx: &Inputs, ctx: &mut Context) {

@@ -6,7 +6,9 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::analyse::{BenchmarkPoint, BenchmarkState, MonthProgress};
+use crate::analyse::{
+    BenchmarkPoint, BenchmarkState, ChecklistItem, MonthProgress, Week, WeekState,
+};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -16,13 +18,69 @@ fn esc(s: &str) -> String {
 }
 
 const W: f64 = 640.0;
-const PAD: f64 = 40.0;
+const PAD: f64 = 56.0;
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+/// The opening tag, title and description every chart shares: `role="img"` named by its
+/// title and described by its description, so a screen reader announces it as one picture.
+fn open(s: &mut String, id: &str, w: f64, h: f64, title: &str, desc: &str) {
+    let _ = write!(
+        s,
+        r#"<svg class="chart chart-{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
 }
 
-/// A goal's benchmarks on a line from its start to its target, with today marked.
+fn text(s: &mut String, class: &str, x: f64, y: f64, anchor: &str, t: &str) {
+    let _ = write!(
+        s,
+        r#"<text class="{class}" x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
+        esc(t)
+    );
+}
+
+/// The mark of a benchmark state: a filled circle with a tick (done), a ringed one (done
+/// late), a square with `!` (overdue), an open circle (upcoming), a dashed one (undated).
+/// Shape tells the state as well as colour does.
+fn benchmark_mark(s: &mut String, state: BenchmarkState, cx: f64, cy: f64, label: &str) {
+    let tick = format!(
+        r#"<path class="chart-tick" d="M{:.1} {:.1}l3 3l6 -6"/>"#,
+        cx - 4.5,
+        cy
+    );
+    let _ = match state {
+        BenchmarkState::Done => write!(
+            s,
+            r#"<g><title>{label}</title><circle class="chart-done" cx="{cx:.1}" cy="{cy:.1}" r="9"/>{tick}</g>"#
+        ),
+        BenchmarkState::DoneLate => write!(
+            s,
+            r#"<g><title>{label}</title><circle class="chart-late-ring" cx="{cx:.1}" cy="{cy:.1}" r="12"/><circle class="chart-done" cx="{cx:.1}" cy="{cy:.1}" r="9"/>{tick}</g>"#
+        ),
+        BenchmarkState::Overdue => write!(
+            s,
+            r#"<g><title>{label}</title><rect class="chart-overdue" x="{:.1}" y="{:.1}" width="18" height="18"/><text class="chart-mark-text" x="{cx:.1}" y="{:.1}" text-anchor="middle">!</text></g>"#,
+            cx - 9.0,
+            cy - 9.0,
+            cy + 5.0
+        ),
+        BenchmarkState::Upcoming => write!(
+            s,
+            r#"<g><title>{label}</title><circle class="chart-upcoming" cx="{cx:.1}" cy="{cy:.1}" r="8"/></g>"#
+        ),
+        BenchmarkState::Undated => write!(
+            s,
+            r#"<g><title>{label}</title><circle class="chart-upcoming chart-undated" cx="{cx:.1}" cy="{cy:.1}" r="8"/></g>"#
+        ),
+    };
+}
+
+fn short(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// A goal's benchmarks on a line from its start to its target, numbered in the order of
+/// the page's table, with today marked.
 pub fn benchmark_timeline(
     title: &str,
     started: Option<NaiveDate>,
@@ -44,74 +102,396 @@ pub fn benchmark_timeline(
     }
     let span = (last - first).num_days() as f64;
     let x = |d: NaiveDate| PAD + (d - first).num_days() as f64 / span * (W - 2.0 * PAD);
-    let h = 110.0;
-    let axis_y = 60.0;
+    let h = 130.0;
+    let axis_y = 62.0;
     let mut s = String::new();
     let done = points.iter().filter(|p| p.benchmark.done.is_some()).count();
-    let _ = write!(
-        s,
-        r#"<svg class="chart" viewBox="0 0 {W} {h}" width="100%" role="img" aria-labelledby="benchmarks-chart-title benchmarks-chart-desc" xmlns="http://www.w3.org/2000/svg"><title id="benchmarks-chart-title">Benchmarks of {t} against today</title><desc id="benchmarks-chart-desc">{done} of {n} benchmarks done; the line runs from {a} to {b}; today is {today}.</desc>"#,
-        t = esc(title),
-        n = points.len(),
-        a = iso(first),
-        b = iso(last),
-        today = iso(today),
+    let overdue = points
+        .iter()
+        .filter(|p| p.state == BenchmarkState::Overdue)
+        .count();
+    open(
+        &mut s,
+        "benchmarks-chart",
+        W,
+        h,
+        &format!("Benchmarks of {title} against today"),
+        &format!(
+            "{done} of {n} benchmarks done, {overdue} overdue; the line runs from {a} to {b}; today is {today}.",
+            n = points.len(),
+            a = short(first),
+            b = short(last),
+            today = short(today),
+        ),
     );
     let _ = write!(
         s,
         r#"<line class="chart-axis" x1="{PAD}" y1="{axis_y}" x2="{x2}" y2="{axis_y}"/>"#,
         x2 = W - PAD
     );
-    for (d, anchor) in [(first, "start"), (last, "end")] {
-        let _ = write!(
-            s,
-            r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"#,
-            x(d),
-            axis_y + 35.0,
-            iso(d)
-        );
-    }
+    let label_y = axis_y + 52.0;
     let tx = x(today);
+    // Keep the end labels clear of each other and of today.
+    text(&mut s, "chart-label", PAD, label_y, "start", &short(first));
+    text(&mut s, "chart-label", W - PAD, label_y, "end", &short(last));
     let _ = write!(
         s,
-        r#"<line class="chart-today" x1="{tx:.1}" y1="15" x2="{tx:.1}" y2="{y2}"/><text class="chart-label" x="{tx:.1}" y="11" text-anchor="middle">today</text>"#,
-        y2 = axis_y + 20.0
+        r#"<line class="chart-today" x1="{tx:.1}" y1="22" x2="{tx:.1}" y2="{y2}"/>"#,
+        y2 = axis_y + 22.0
     );
-    for p in points {
+    let anchor = if tx < 80.0 {
+        "start"
+    } else if tx > W - 80.0 {
+        "end"
+    } else {
+        "middle"
+    };
+    text(
+        &mut s,
+        "chart-label chart-strong",
+        tx,
+        16.0,
+        anchor,
+        "today",
+    );
+    for (i, p) in points.iter().enumerate() {
         let Some(d) = p.benchmark.due.or(p.benchmark.done) else {
             continue;
         };
         let cx = x(d);
         let label = format!(
-            "{}: {}{}",
+            "{}. {}: {}{}",
+            i + 1,
             esc(&p.benchmark.title),
             p.state.as_str(),
             p.benchmark
                 .due
-                .map(|d| format!(", due {}", iso(d)))
+                .map(|d| format!(", due {}", short(d)))
                 .unwrap_or_default()
         );
-        match p.state {
-            BenchmarkState::Overdue => {
-                let _ = write!(
-                    s,
-                    r#"<rect class="chart-overdue" x="{:.1}" y="{:.1}" width="12" height="12"><title>{label}</title></rect>"#,
-                    cx - 6.0,
-                    axis_y - 6.0
-                );
+        benchmark_mark(&mut s, p.state, cx, axis_y, &label);
+        text(
+            &mut s,
+            "chart-label",
+            cx,
+            axis_y + 32.0,
+            "middle",
+            &(i + 1).to_string(),
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A goal's benchmarks done over time against those due: two step lines from the start
+/// to the target (or today, if later), with today and the target marked.
+pub fn goal_progress(
+    title: &str,
+    started: Option<NaiveDate>,
+    target: Option<NaiveDate>,
+    points: &[BenchmarkPoint<'_>],
+    today: NaiveDate,
+) -> String {
+    let mut done: Vec<NaiveDate> = points.iter().filter_map(|p| p.benchmark.done).collect();
+    let mut due: Vec<NaiveDate> = points.iter().filter_map(|p| p.benchmark.due).collect();
+    done.sort();
+    due.sort();
+    let first = started
+        .into_iter()
+        .chain(done.first().copied())
+        .chain(due.first().copied())
+        .min()
+        .unwrap_or(today);
+    let mut last = target
+        .into_iter()
+        .chain(done.last().copied())
+        .chain(due.last().copied())
+        .chain(std::iter::once(today))
+        .max()
+        .unwrap_or(today);
+    if last <= first {
+        last = first + chrono::Duration::days(1);
+    }
+    let total = points.len().max(1);
+    let (h, top, bottom, left, right) = (230.0, 24.0, 176.0, 52.0, W - 90.0);
+    let span = (last - first).num_days() as f64;
+    let x = |d: NaiveDate| left + (d - first).num_days() as f64 / span * (right - left);
+    let y = |n: usize| bottom - n as f64 / total as f64 * (bottom - top);
+    let done_now = done.iter().filter(|d| **d <= today).count();
+    let due_now = due.iter().filter(|d| **d <= today).count();
+    let mut s = String::new();
+    open(
+        &mut s,
+        "goal-progress",
+        W,
+        h,
+        &format!("Benchmarks of {title} done against benchmarks due, over time"),
+        &format!(
+            "By today, {today}, {done_now} of {n} benchmarks are done and {due_now} were due. From {a} to {b}.",
+            today = short(today),
+            n = points.len(),
+            a = short(first),
+            b = short(last),
+        ),
+    );
+    for n in [0, total] {
+        let _ = write!(
+            s,
+            r#"<line class="chart-grid" x1="{left}" y1="{yy:.1}" x2="{right}" y2="{yy:.1}"/>"#,
+            yy = y(n)
+        );
+        text(
+            &mut s,
+            "chart-label",
+            left - 8.0,
+            y(n) + 5.0,
+            "end",
+            &n.to_string(),
+        );
+    }
+    // A step line: flat until each date, then up by one.
+    let steps = |dates: &[NaiveDate], until: NaiveDate| {
+        let mut pts = vec![format!("{:.1},{:.1}", x(first), y(0))];
+        let mut n = 0;
+        for d in dates.iter().filter(|d| **d <= until) {
+            pts.push(format!("{:.1},{:.1}", x(*d), y(n)));
+            n += 1;
+            pts.push(format!("{:.1},{:.1}", x(*d), y(n)));
+        }
+        pts.push(format!("{:.1},{:.1}", x(until), y(n)));
+        (pts.join(" "), n)
+    };
+    let (due_line, due_n) = steps(&due, last);
+    let (done_line, done_n) = steps(&done, today.min(last));
+    let _ = write!(
+        s,
+        r#"<polyline class="chart-plan" points="{due_line}"/><polyline class="chart-line" points="{done_line}"/>"#
+    );
+    text(
+        &mut s,
+        "chart-label",
+        right + 6.0,
+        y(due_n) + 5.0,
+        "start",
+        &format!("due: {due_n}"),
+    );
+    // Left of today, under the line (over it when nothing is done yet).
+    text(
+        &mut s,
+        "chart-label chart-strong",
+        x(today.min(last)) - 6.0,
+        y(done_n) + if done_n == 0 { -8.0 } else { 20.0 },
+        "end",
+        &format!("done: {done_n}"),
+    );
+    let tx = x(today);
+    let _ = write!(
+        s,
+        r#"<line class="chart-today" x1="{tx:.1}" y1="{top}" x2="{tx:.1}" y2="{bottom}"/>"#
+    );
+    text(
+        &mut s,
+        "chart-label chart-strong",
+        tx,
+        top - 8.0,
+        "middle",
+        "today",
+    );
+    let label_y = bottom + 24.0;
+    text(&mut s, "chart-label", left, label_y, "start", &short(first));
+    text(&mut s, "chart-label", right, label_y, "end", &short(last));
+    let ly = h - 8.0;
+    let _ = write!(
+        s,
+        r#"<line class="chart-line" x1="{left}" y1="{a:.1}" x2="{b:.1}" y2="{a:.1}"/>"#,
+        a = ly - 5.0,
+        b = left + 28.0
+    );
+    text(&mut s, "chart-label", left + 34.0, ly, "start", "done");
+    let _ = write!(
+        s,
+        r#"<line class="chart-plan" x1="{a:.1}" y1="{c:.1}" x2="{b:.1}" y2="{c:.1}"/>"#,
+        a = left + 100.0,
+        b = left + 128.0,
+        c = ly - 5.0
+    );
+    text(
+        &mut s,
+        "chart-label",
+        left + 134.0,
+        ly,
+        "start",
+        "due by their dates",
+    );
+    s.push_str("</svg>");
+    s
+}
+
+/// Meetings week by week, like a contribution calendar: a filled square for a week with a
+/// meeting held, a slashed one for a cancellation, a crossed one for a missed week, an
+/// empty one for a week with no meeting due. Rows of 13 weeks (a quarter), so it stays
+/// legible on a phone, with a legend.
+pub fn cadence_strip(weeks: &[Week]) -> String {
+    const PER_ROW: usize = 13;
+    const STEP: f64 = 22.0;
+    const CELL: f64 = 18.0;
+    let rows = weeks.len().div_ceil(PER_ROW).max(1);
+    let row_h = 48.0;
+    let w = 8.0 + PER_ROW as f64 * STEP;
+    let h = rows as f64 * row_h + 50.0;
+    let count = |st: WeekState| weeks.iter().filter(|w| w.state == st).count();
+    let mut s = String::new();
+    open(
+        &mut s,
+        "cadence-chart",
+        w,
+        h,
+        "Meetings week by week",
+        &format!(
+            "{} weeks: {} with a meeting held, {} with a meeting cancelled, {} missed, {} with no meeting due.",
+            weeks.len(),
+            count(WeekState::Held),
+            count(WeekState::Cancelled),
+            count(WeekState::Missed),
+            count(WeekState::Quiet)
+        ),
+    );
+    let mut last_month = None;
+    for (i, wk) in weeks.iter().enumerate() {
+        let (row, col) = (i / PER_ROW, i % PER_ROW);
+        let x = 4.0 + col as f64 * STEP;
+        let y = row as f64 * row_h + 18.0;
+        // A month's name over its first week, and over the first week of a row unless a
+        // new month starts right after it (the two names would collide).
+        let month = wk.monday.format("%b").to_string();
+        let new_month = last_month.as_ref() != Some(&month);
+        let month_goes_on = weeks
+            .get(i + 1)
+            .is_none_or(|n| (i + 1) % PER_ROW == 0 || n.monday.format("%b").to_string() == month);
+        if new_month || (col == 0 && month_goes_on) {
+            if col > 0 || month_goes_on {
+                text(&mut s, "chart-label", x, y - 5.0, "start", &month);
             }
-            BenchmarkState::Done | BenchmarkState::DoneLate => {
-                let _ = write!(
-                    s,
-                    r#"<circle class="chart-done" cx="{cx:.1}" cy="{axis_y}" r="7"><title>{label}</title></circle>"#
-                );
-            }
-            _ => {
-                let _ = write!(
-                    s,
-                    r#"<circle class="chart-upcoming" cx="{cx:.1}" cy="{axis_y}" r="7"><title>{label}</title></circle>"#
-                );
-            }
+            last_month = Some(month);
+        }
+        week_cell(&mut s, wk, x, y, CELL);
+    }
+    let legend_y = rows as f64 * row_h + 4.0;
+    for (k, (st, label)) in [
+        (WeekState::Held, "held"),
+        (WeekState::Cancelled, "cancelled"),
+        (WeekState::Missed, "missed"),
+        (WeekState::Quiet, "none due"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let wk = Week {
+            monday: weeks.first().map_or(NaiveDate::MIN, |w| w.monday),
+            state: st,
+        };
+        let lx = 4.0 + (k % 2) as f64 * 140.0;
+        let ly = legend_y + (k / 2) as f64 * 22.0;
+        week_cell(&mut s, &wk, lx, ly, 14.0);
+        text(&mut s, "chart-label", lx + 20.0, ly + 12.0, "start", label);
+    }
+    s.push_str("</svg>");
+    s
+}
+
+fn week_cell(s: &mut String, wk: &Week, x: f64, y: f64, size: f64) {
+    let tip = format!(
+        "Week of {}: {}",
+        wk.monday.format("%-d %B %Y"),
+        wk.state.as_str()
+    );
+    let (x2, y2) = (x + size, y + size);
+    let _ = match wk.state {
+        WeekState::Held => write!(
+            s,
+            r#"<rect class="week-held" x="{x:.1}" y="{y:.1}" width="{size}" height="{size}" rx="2"><title>{tip}</title></rect>"#
+        ),
+        WeekState::Cancelled => write!(
+            s,
+            r#"<g><title>{tip}</title><rect class="week-cancelled" x="{x:.1}" y="{y:.1}" width="{size}" height="{size}" rx="2"/><line class="week-mark" x1="{x:.1}" y1="{y2:.1}" x2="{x2:.1}" y2="{y:.1}"/></g>"#
+        ),
+        WeekState::Missed => write!(
+            s,
+            r#"<g><title>{tip}</title><rect class="week-missed" x="{x:.1}" y="{y:.1}" width="{size}" height="{size}" rx="2"/><path class="week-missed-mark" d="M{a:.1} {b:.1}L{c:.1} {d:.1}M{a:.1} {d:.1}L{c:.1} {b:.1}"/></g>"#,
+            a = x + 4.0,
+            b = y + 4.0,
+            c = x2 - 4.0,
+            d = y2 - 4.0
+        ),
+        WeekState::Quiet => write!(
+            s,
+            r#"<rect class="week-quiet" x="{x:.1}" y="{y:.1}" width="{size}" height="{size}" rx="2"><title>{tip}</title></rect>"#
+        ),
+    };
+}
+
+/// The ten checklist scores as horizontal bars, each labelled with its number, its title
+/// and its score; a score under half is hatched as well as coloured.
+pub fn checklist_bars(items: &[ChecklistItem]) -> String {
+    let w = 380.0;
+    let row = 44.0;
+    let h = items.len() as f64 * row + 8.0;
+    let mut s = String::new();
+    let low = items.iter().filter(|i| i.score < 50).count();
+    open(
+        &mut s,
+        "checklist-chart",
+        w,
+        h,
+        "Checklist scores, item by item",
+        &format!(
+            "{} items; {} below half: {}.",
+            items.len(),
+            low,
+            items
+                .iter()
+                .map(|i| format!("{} {} %", i.number, i.score))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    s.push_str(r#"<defs><pattern id="checklist-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="bar-low" width="6" height="6"/><line class="bar-hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>"#);
+    for (k, i) in items.iter().enumerate() {
+        let y = k as f64 * row + 4.0;
+        text(
+            &mut s,
+            "chart-label chart-strong",
+            0.0,
+            y + 14.0,
+            "start",
+            &format!("{}. {}", i.number, i.title),
+        );
+        text(
+            &mut s,
+            "chart-label chart-strong",
+            w,
+            y + 14.0,
+            "end",
+            &format!("{} %", i.score),
+        );
+        let _ = write!(
+            s,
+            r#"<rect class="bar-track" x="0" y="{:.1}" width="{w}" height="12" rx="3"/>"#,
+            y + 22.0
+        );
+        let filled = f64::from(i.score.min(100)) / 100.0 * w;
+        if filled > 0.0 {
+            let fill = if i.score < 50 {
+                r#" fill="url(#checklist-hatch)""#
+            } else {
+                ""
+            };
+            let _ = write!(
+                s,
+                r#"<rect class="{}" x="0" y="{:.1}" width="{filled:.1}" height="12" rx="3"{fill}/>"#,
+                if i.score < 50 { "bar-low" } else { "bar-good" },
+                y + 22.0
+            );
         }
     }
     s.push_str("</svg>");
@@ -145,10 +525,13 @@ pub fn progress_chart(months: &[MonthProgress]) -> String {
         ),
         _ => "No months to show yet.".into(),
     };
-    let _ = write!(
-        s,
-        r#"<svg class="chart" viewBox="0 0 {W} {h}" width="100%" role="img" aria-labelledby="progress-chart-title progress-chart-desc" xmlns="http://www.w3.org/2000/svg"><title id="progress-chart-title">Share of benchmarks done, month by month</title><desc id="progress-chart-desc">{}</desc>"#,
-        esc(&summary)
+    open(
+        &mut s,
+        "progress-chart",
+        W,
+        h,
+        "Share of benchmarks done, month by month",
+        &summary,
     );
     for pct in [0u32, 50, 100] {
         let _ = write!(
@@ -236,8 +619,81 @@ mod tests {
             date("2026-03-01"),
         );
         assert!(svg.contains("1 of 2 benchmarks done"));
-        assert!(svg.contains("Draft &lt;one&gt;: done"));
+        assert!(svg.contains("1. Draft &lt;one&gt;: done"));
+        assert!(svg.contains(r#"role="img""#));
+        assert!(svg.contains(r#"aria-labelledby="benchmarks-chart-title benchmarks-chart-desc""#));
         assert!(svg.contains(r#"class="chart-overdue""#));
         assert!(svg.contains(r#"class="chart-today""#));
+    }
+
+    #[test]
+    fn goal_progress_counts_done_against_due_by_today() {
+        let b = |due: &str, done: Option<&str>| Benchmark {
+            title: "b".into(),
+            due: Some(date(due)),
+            done: done.map(date),
+            line: 1,
+        };
+        let list = [
+            b("2026-02-01", Some("2026-01-20")),
+            b("2026-03-01", None),
+            b("2026-05-01", None),
+        ];
+        let points: Vec<_> = list
+            .iter()
+            .map(|x| BenchmarkPoint {
+                benchmark: x,
+                state: crate::analyse::progress::benchmark_state(x, date("2026-03-15")),
+            })
+            .collect();
+        let svg = goal_progress(
+            "Talk",
+            Some(date("2026-01-01")),
+            Some(date("2026-06-30")),
+            &points,
+            date("2026-03-15"),
+        );
+        assert!(svg.contains("1 of 3 benchmarks are done and 2 were due"));
+        assert!(svg.contains(">done: 1<"));
+        assert!(svg.contains(">due: 3<"));
+        assert!(svg.contains(r#"aria-labelledby="goal-progress-title goal-progress-desc""#));
+    }
+
+    #[test]
+    fn cadence_strip_has_a_cell_and_a_word_per_week() {
+        let week = |d: &str, state| Week {
+            monday: date(d),
+            state,
+        };
+        let weeks = [
+            week("2026-03-02", WeekState::Held),
+            week("2026-03-09", WeekState::Cancelled),
+            week("2026-03-16", WeekState::Missed),
+            week("2026-03-23", WeekState::Quiet),
+        ];
+        let svg = cadence_strip(&weeks);
+        assert!(svg.contains(
+            "4 weeks: 1 with a meeting held, 1 with a meeting cancelled, 1 missed, 1 with no meeting due."
+        ));
+        assert!(svg.contains("<title>Week of 9 March 2026: cancelled</title>"));
+        assert!(svg.contains("<title>Week of 16 March 2026: missed</title>"));
+        assert_eq!(svg, cadence_strip(&weeks), "deterministic");
+    }
+
+    #[test]
+    fn checklist_bars_label_every_score_and_hatch_low_ones() {
+        let item = |number, score| ChecklistItem {
+            number,
+            title: "Item",
+            measure: "m",
+            numerator: 0,
+            denominator: 0,
+            score,
+            raise: String::new(),
+        };
+        let svg = checklist_bars(&[item(1, 100), item(2, 30)]);
+        assert!(svg.contains(">1. Item<") && svg.contains(">100 %<") && svg.contains(">30 %<"));
+        assert_eq!(svg.matches(r#"fill="url(#checklist-hatch)""#).count(), 1);
+        assert!(svg.contains("2 items; 1 below half"));
     }
 }

@@ -191,10 +191,32 @@ pub fn meeting_title(m: &Meeting) -> String {
     }
 }
 
+/// What a reader calls a meeting: meetings have no title, so their date names them.
+pub fn meeting_name(m: &Meeting) -> String {
+    format!("Meeting of {}", day(m.date).text)
+}
+
+/// The words of the slug after the date, when there are any: `2026-03-04-kickoff` → `Kickoff`.
+pub fn meeting_topic(m: &Meeting) -> Option<String> {
+    let title = meeting_title(m);
+    let bare = crate::journal::convert::date_from_stem(&m.slug).is_some()
+        && m.slug
+            .get(10..)
+            .unwrap_or("")
+            .trim_matches(['-', '_', ' '])
+            .is_empty();
+    (!bare).then_some(title)
+}
+
 #[derive(Serialize)]
 pub struct MeetingLink {
     pub slug: String,
+    /// The slug's words (`Kickoff`), or `Meeting` when the slug is only a date.
     pub title: String,
+    /// `Meeting of 26 August 2026`: how the theme names a meeting.
+    pub name: String,
+    /// The slug's words when there are any.
+    pub topic: Option<String>,
     pub url: String,
     pub date: Day,
     pub status: &'static str,
@@ -203,6 +225,8 @@ pub struct MeetingLink {
 pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
     MeetingLink {
         slug: m.slug.clone(),
+        name: meeting_name(m),
+        topic: meeting_topic(m),
         title: meeting_title(m),
         url: u.page(&urls::meeting(&m.slug)),
         date: day(m.date),
@@ -297,6 +321,8 @@ pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
 #[derive(Serialize)]
 pub struct EventView<'a> {
     pub date: Day,
+    /// `2026-08`, for grouping by month.
+    pub month: String,
     pub kind: &'static str,
     pub text: &'a str,
     pub title: String,
@@ -306,11 +332,15 @@ pub struct EventView<'a> {
 pub fn event<'a>(u: &Urls, e: &'a Event<'_>) -> EventView<'a> {
     let (title, url) = match e.subject {
         Subject::Goal(g) => (g.title.clone(), u.page(&urls::goal(&g.id))),
-        Subject::Meeting(m) => (meeting_title(m), u.page(&urls::meeting(&m.slug))),
+        Subject::Meeting(m) => (
+            meeting_topic(m).unwrap_or_else(|| meeting_name(m)),
+            u.page(&urls::meeting(&m.slug)),
+        ),
         Subject::Activity(a) => (a.title.clone(), u.page(&urls::activity(&a.slug))),
     };
     EventView {
         date: day(e.date),
+        month: e.date.format("%Y-%m").to_string(),
         kind: e.kind.as_str(),
         text: &e.text,
         title,
@@ -327,7 +357,10 @@ mod tests {
     fn meeting_titles_come_from_the_slug() {
         let mut m = meeting("2026-03-04");
         assert_eq!(meeting_title(&m), "Meeting");
+        assert_eq!(meeting_topic(&m), None);
+        assert_eq!(meeting_name(&m), "Meeting of 4 March 2026");
         m.slug = "2026-03-04-plan-review".into();
+        assert_eq!(meeting_topic(&m).as_deref(), Some("Plan review"));
         assert_eq!(meeting_title(&m), "Plan review");
         m.slug = "kickoff".into();
         assert_eq!(meeting_title(&m), "Kickoff");

@@ -1,0 +1,127 @@
+//! The default theme checked by real tools on the built example site: the W3C Nu HTML
+//! checker finds no error in any page, and in headless Chromium axe-core finds no serious or
+//! critical violation in light or dark mode, nothing is fetched from outside the site, and
+//! no console error occurs. Screenshots of the dashboard land in `target/screenshots/`.
+//!
+//! The tools are installed by `.ci/run` (Chromium from Debian, the npm packages of
+//! `tests/browser/`). Where they are missing these tests say so and pass, except under CI,
+//! where a missing tool is a failure.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// True when the tool is there; under CI a missing tool fails the test.
+fn available(what: &str, ok: bool) -> bool {
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{what} is required under CI; .ci/run installs it"
+        );
+        eprintln!("skipping: {what} is not installed (see .ci/run)");
+    }
+    ok
+}
+
+fn build_example(out: &Path, base_url: &str) {
+    common::example_cmd(&["build", "--quiet", "--base-url", base_url, "--output-dir"])
+        .arg(out)
+        .assert()
+        .success();
+}
+
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let jar = browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = Command::new("java")
+        .arg("-version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available(
+        "the Nu HTML checker (java and tests/browser/node_modules)",
+        java && jar.is_file(),
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_example(&out, "https://example.github.io/mentoring/");
+    let run = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html", "--format", "json"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let report: serde_json::Value =
+        serde_json::from_slice(&run.stderr).expect("vnu prints a JSON report on stderr");
+    let messages = report["messages"].as_array().unwrap();
+    let pages = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "html"))
+        })
+        .count();
+    eprintln!("nu html checker: {pages} pages, {} errors", messages.len());
+    assert!(pages > 30, "the example site has every page type");
+    assert!(
+        messages.is_empty(),
+        "Nu HTML checker errors: {}",
+        serde_json::to_string_pretty(messages).unwrap()
+    );
+    assert!(run.status.success());
+}
+
+#[test]
+fn every_page_is_accessible_and_self_contained_in_chromium() {
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let ready = node
+        && Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    if !available(
+        "headless Chromium with node and tests/browser/node_modules",
+        ready,
+    ) {
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_example(&out, &format!("http://127.0.0.1:{port}/mentoring/"));
+    let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let run = Command::new("node")
+        .arg(browser_dir().join("run.mjs"))
+        .arg(&out)
+        .arg(port.to_string())
+        .arg("/mentoring/")
+        .arg(&shots)
+        .current_dir(browser_dir())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "browser checks failed:\n{stdout}");
+    assert!(
+        stdout.contains(" 0 serious or critical violations, 0 problems"),
+        "{stdout}"
+    );
+    for name in ["phone-light", "phone-dark", "desktop-light", "desktop-dark"] {
+        assert!(
+            shots.join(format!("dashboard-{name}.png")).is_file(),
+            "screenshot {name}"
+        );
+    }
+}
