@@ -63,6 +63,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Check the journal, then render the whole site into the output folder.
+    Build {
+        /// The URL the site is published at; overrides `base_url` in mentorfolio.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Where to write the site [default: public/ inside the journal].
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+        /// Replace the output folder even when it holds files mentorfolio did not write.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
@@ -125,5 +140,19 @@ pub fn run(cli: Cli) -> i32 {
     }
     match cli.command {
         Command::Check { strict, format } => crate::check::run(&g, strict, format == Format::Json),
+        Command::Build {
+            base_url,
+            output_dir,
+            strict,
+            force,
+        } => crate::build::run(
+            &g,
+            &crate::build::Options {
+                base_url,
+                output_dir,
+                strict,
+                force,
+            },
+        ),
     }
 }

@@ -3,9 +3,13 @@
 //! The pipeline is a chain of plain functions over plain data:
 //! [`journal::load`] → [`validate::validate`] → analyse → render → write or serve.
 
+pub mod analyse;
+pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod journal;
+pub mod output;
+pub mod render;
 pub mod site;
 pub mod validate;

@@ -2,7 +2,7 @@
 //! one file per area. Rules only read the journal; they never stop at a first problem.
 
 mod actions;
-mod cadence;
+pub mod cadence;
 mod goals;
 mod meetings;
 mod references;

@@ -1,0 +1,526 @@
+//! The mentee checklist scorecard: each of the ten items of the mentee's action checklist
+//! measured from the journal as site.md defines it, with the numbers behind the score and
+//! a sentence on what would raise it.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::cadence::gaps;
+use super::{months, percent, start_of};
+use crate::journal::{GoalStatus, Journal, MeetingStatus, Owner};
+
+/// One item of the scorecard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChecklistItem {
+    pub number: u8,
+    pub title: &'static str,
+    /// What is counted, in words.
+    pub measure: &'static str,
+    pub numerator: usize,
+    pub denominator: usize,
+    /// 0 to 100.
+    pub score: u32,
+    /// What would raise the score, or why it is already full.
+    pub raise: String,
+}
+
+/// How an item scores when there is nothing to count yet.
+#[derive(Clone, Copy)]
+enum WhenEmpty {
+    /// Nothing was owed, so nothing was missed (no cancellations, no suggestions).
+    Full,
+    /// Nothing was done, so nothing counts yet (no goals, no meetings).
+    Zero,
+}
+
+fn item(
+    number: u8,
+    title: &'static str,
+    measure: &'static str,
+    (numerator, denominator): (usize, usize),
+    empty: WhenEmpty,
+    raise: String,
+) -> ChecklistItem {
+    let score = match (denominator, empty) {
+        (0, WhenEmpty::Full) => 100,
+        (0, WhenEmpty::Zero) => 0,
+        _ => percent(numerator, denominator),
+    };
+    ChecklistItem {
+        number,
+        title,
+        measure,
+        numerator,
+        denominator,
+        score,
+        raise,
+    }
+}
+
+/// Up to three names, then "and N more", for a sentence.
+fn names<'a>(all: impl IntoIterator<Item = &'a str>) -> String {
+    let all: Vec<&str> = all.into_iter().collect();
+    let mut s = all
+        .iter()
+        .take(3)
+        .map(|n| format!("\u{201c}{n}\u{201d}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if all.len() > 3 {
+        s.push_str(&format!(" and {} more", all.len() - 3));
+    }
+    s
+}
+
+/// Months from the start of the mentoring to today, inclusive; none before it starts.
+fn mentoring_months(j: &Journal) -> Vec<NaiveDate> {
+    let start = start_of(j);
+    if start > j.today {
+        Vec::new()
+    } else {
+        months(start, j.today)
+    }
+}
+
+fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+    (a.year(), a.month()) == (b.year(), b.month())
+}
+
+fn month_names(ms: &[NaiveDate]) -> String {
+    names(
+        ms.iter()
+            .map(|m| m.format("%B %Y").to_string())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    )
+}
+
+/// The ten items, in the checklist's order. `private_passages` is how many private
+/// passages the loader removed; a site is only ever written once all of them are
+/// verified absent from it, so every one counts as kept out.
+pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
+    let today = j.today;
+    let active: Vec<_> = j
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Active)
+        .collect();
+    let held: Vec<_> = j
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Held)
+        .collect();
+    let mut out = Vec::with_capacity(10);
+
+    // 1. A growth plan with specific targets.
+    let vague: Vec<_> = active
+        .iter()
+        .filter(|g| g.benchmarks.is_empty() || g.target.is_none())
+        .collect();
+    out.push(item(
+        1,
+        "A growth plan with specific targets",
+        "active goals with at least one benchmark and a target date",
+        (active.len() - vague.len(), active.len()),
+        WhenEmpty::Zero,
+        if active.is_empty() {
+            "Add an active goal in goals/ with benchmarks and a target date.".into()
+        } else if vague.is_empty() {
+            "Every active goal has benchmarks and a target date; keep it so as goals change.".into()
+        } else {
+            format!(
+                "Give a benchmark and a target date to {}.",
+                names(vague.iter().map(|g| g.title.as_str()))
+            )
+        },
+    ));
+
+    // 2. Regular meeting times.
+    let gaps = gaps(j);
+    let long: Vec<_> = gaps.iter().filter(|g| !g.within).collect();
+    out.push(item(
+        2,
+        "Regular meeting times",
+        "gaps between consecutive held meetings within the cadence plus half",
+        (gaps.len() - long.len(), gaps.len()),
+        WhenEmpty::Zero,
+        if gaps.is_empty() {
+            "Hold and record at least two meetings to measure the rhythm.".into()
+        } else if long.is_empty() {
+            "Every gap kept to the agreed cadence; keep booking the next meeting before leaving this one.".into()
+        } else {
+            format!(
+                "{} gaps ran long; book the next meeting at the end of each one, or record a new cadence in mentorfolio.yaml.",
+                long.len()
+            )
+        },
+    ));
+
+    // 3. Focused discussion points.
+    let late: Vec<_> = held
+        .iter()
+        .filter(|m| m.agenda_sent.is_none_or(|s| s > m.date))
+        .collect();
+    out.push(item(
+        3,
+        "Focused discussion points",
+        "held meetings whose agenda was sent before the meeting",
+        (held.len() - late.len(), held.len()),
+        WhenEmpty::Zero,
+        if held.is_empty() {
+            "Send an agenda before your first meeting and record `agenda_sent`.".into()
+        } else if late.is_empty() {
+            "Every agenda went out ahead of time.".into()
+        } else {
+            format!(
+                "Send the agenda ahead and record `agenda_sent` ({} meetings without one in time).",
+                late.len()
+            )
+        },
+    ));
+
+    // 4. Tasks completed between sessions.
+    let due: Vec<_> = j
+        .meetings
+        .iter()
+        .flat_map(|m| &m.actions)
+        .filter(|a| a.owner == Some(Owner::Mentee) && a.due.is_some_and(|d| d <= today))
+        .collect();
+    let missed: Vec<_> = due
+        .iter()
+        .filter(|a| !matches!((a.done, a.due), (Some(done), Some(d)) if done <= d))
+        .collect();
+    out.push(item(
+        4,
+        "Tasks completed between sessions",
+        "mentee action items due so far that were done by their due date",
+        (due.len() - missed.len(), due.len()),
+        WhenEmpty::Full,
+        if missed.is_empty() {
+            "Every task due so far was done on time.".into()
+        } else {
+            format!(
+                "Finish tasks by their due date, or agree a new date in the next meeting: {}.",
+                names(missed.iter().map(|a| a.task.as_str()))
+            )
+        },
+    ));
+
+    // 5. Request and implement suggestions.
+    let suggestions: Vec<_> = j.meetings.iter().flat_map(|m| &m.suggestions).collect();
+    let unreflected: Vec<_> = suggestions
+        .iter()
+        .filter(|s| s.reflection.is_none() || s.decision.is_none())
+        .collect();
+    out.push(item(
+        5,
+        "Request and implement suggestions",
+        "mentor suggestions with a reflection and a decision",
+        (suggestions.len() - unreflected.len(), suggestions.len()),
+        WhenEmpty::Full,
+        if suggestions.is_empty() {
+            "Ask your mentor for suggestions and record them under `feedback.received`.".into()
+        } else if unreflected.is_empty() {
+            "Every suggestion has a reflection and a decision.".into()
+        } else {
+            format!(
+                "Write a reflection and a decision for {}.",
+                names(unreflected.iter().map(|s| s.suggestion.as_str()))
+            )
+        },
+    ));
+
+    let all_months = mentoring_months(j);
+
+    // 6. Feedback to the mentor.
+    let quiet: Vec<_> = all_months
+        .iter()
+        .copied()
+        .filter(|mo| {
+            !j.meetings
+                .iter()
+                .any(|m| same_month(m.date, *mo) && m.date <= today && !m.feedback_given.is_empty())
+        })
+        .collect();
+    out.push(item(
+        6,
+        "Feedback to the mentor",
+        "months since the start with feedback given to the mentor",
+        (all_months.len() - quiet.len(), all_months.len()),
+        WhenEmpty::Zero,
+        if quiet.is_empty() && !all_months.is_empty() {
+            "Feedback went to the mentor every month.".into()
+        } else if all_months.is_empty() {
+            "The mentoring has not started yet.".into()
+        } else {
+            format!(
+                "Tell your mentor what helps and what does not (`feedback.given`); none recorded in {}.",
+                month_names(&quiet)
+            )
+        },
+    ));
+
+    // 7. Skill-building activities.
+    let idle: Vec<_> = all_months
+        .iter()
+        .copied()
+        .filter(|mo| {
+            !j.activities
+                .iter()
+                .any(|a| same_month(a.date, *mo) && a.date <= today)
+        })
+        .collect();
+    out.push(item(
+        7,
+        "Skill-building activities",
+        "months since the start with at least one activity",
+        (all_months.len() - idle.len(), all_months.len()),
+        WhenEmpty::Zero,
+        if idle.is_empty() && !all_months.is_empty() {
+            "An activity every month.".into()
+        } else if all_months.is_empty() {
+            "The mentoring has not started yet.".into()
+        } else {
+            format!(
+                "Log a training, course or reading in activities/; none in {}.",
+                month_names(&idle)
+            )
+        },
+    ));
+
+    // 8. Confidentiality.
+    out.push(item(
+        8,
+        "Confidentiality",
+        "private passages removed and verified absent from the site",
+        (private_passages, private_passages),
+        WhenEmpty::Full,
+        if private_passages == 0 {
+            "No private passages yet; use a ```private block, `private: true` or private/ for what stays between you.".into()
+        } else {
+            "Every private passage was kept out; the build refuses to write a site that contains one.".into()
+        },
+    ));
+
+    // 9. Progress monitored.
+    let since = today - Duration::days(30);
+    let recent = |d: NaiveDate| d > since && d <= today;
+    let stale: Vec<_> = active
+        .iter()
+        .filter(|g| {
+            let benchmark = g.benchmarks.iter().any(|b| b.done.is_some_and(recent));
+            let discussed = held
+                .iter()
+                .any(|m| recent(m.date) && m.goals.contains(&g.id));
+            !benchmark && !discussed
+        })
+        .collect();
+    out.push(item(
+        9,
+        "Progress monitored",
+        "active goals with a benchmark done or a meeting about them in the last 30 days",
+        (active.len() - stale.len(), active.len()),
+        WhenEmpty::Zero,
+        if active.is_empty() {
+            "Add an active goal to monitor.".into()
+        } else if stale.is_empty() {
+            "Every active goal moved or was discussed in the last 30 days.".into()
+        } else {
+            format!(
+                "Discuss or move {} at the next meeting.",
+                names(stale.iter().map(|g| g.title.as_str()))
+            )
+        },
+    ));
+
+    // 10. Respect for the mentor's time.
+    let cancelled: Vec<_> = j
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Cancelled)
+        .collect();
+    let courteous = cancelled
+        .iter()
+        .filter(|m| {
+            m.cancellation.as_ref().is_some_and(|c| {
+                c.notice_given.is_some_and(|n| n < m.date) && c.rescheduled_to.is_some()
+            })
+        })
+        .count();
+    let on_time = held
+        .iter()
+        .filter(|m| m.duration <= j.config.meeting_length)
+        .count();
+    let whole = cancelled.len() + held.len();
+    out.push(item(
+        10,
+        "Respect for the mentor's time",
+        "cancellations with a day's notice and a new date, and held meetings within the planned length",
+        (courteous + on_time, whole),
+        WhenEmpty::Full,
+        if courteous + on_time == whole {
+            "Every cancellation came with notice and a new date, and every meeting kept to time.".into()
+        } else {
+            let mut parts = Vec::new();
+            if courteous < cancelled.len() {
+                parts.push(format!(
+                    "give a day's notice and a new date when cancelling ({} did not)",
+                    cancelled.len() - courteous
+                ));
+            }
+            if on_time < held.len() {
+                parts.push(format!(
+                    "end within {} minutes ({} meetings ran over)",
+                    j.config.meeting_length,
+                    held.len() - on_time
+                ));
+            }
+            let mut s = parts.join("; ");
+            if let Some(first) = s.get(..1) {
+                s = first.to_uppercase() + &s[1..];
+            }
+            s + "."
+        },
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::{ActionItem, Activity, ActivityKind, Cancellation, Suggestion};
+    use crate::validate::testing::*;
+
+    fn score(j: &Journal, n: u8) -> (usize, usize, u32) {
+        let i = scorecard(j, 2).into_iter().find(|i| i.number == n).unwrap();
+        (i.numerator, i.denominator, i.score)
+    }
+
+    #[test]
+    fn there_are_ten_items_in_order() {
+        let numbers: Vec<_> = scorecard(&journal(), 0).iter().map(|i| i.number).collect();
+        assert_eq!(numbers, (1..=10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn growth_plan_counts_active_goals_with_benchmark_and_target() {
+        let mut j = journal();
+        let mut vague = goal("b");
+        vague.target = None;
+        let mut paused = goal("c");
+        paused.status = GoalStatus::Paused;
+        paused.target = None;
+        j.goals = vec![goal("a"), vague, paused];
+        assert_eq!(score(&j, 1), (1, 2, 50));
+        let raise = &scorecard(&j, 0)[0].raise;
+        assert!(raise.contains("A goal"), "{raise}");
+    }
+
+    #[test]
+    fn agenda_sent_after_the_meeting_does_not_count() {
+        let mut j = journal();
+        let mut late = meeting("2026-01-12");
+        late.agenda_sent = Some(date("2026-01-13"));
+        let mut planned = meeting("2026-03-09");
+        planned.status = MeetingStatus::Planned;
+        j.meetings = vec![meeting("2026-01-05"), late, planned];
+        assert_eq!(score(&j, 3), (1, 2, 50));
+    }
+
+    #[test]
+    fn tasks_count_only_mentee_items_due_so_far_done_on_time() {
+        let mut j = journal();
+        let mut m = meeting("2026-01-05");
+        let a = |due: &str, done: Option<&str>, owner| ActionItem {
+            task: "t".into(),
+            owner: Some(owner),
+            due: Some(date(due)),
+            done: done.map(date),
+            goal: None,
+            line: 1,
+        };
+        m.actions = vec![
+            a("2026-01-10", Some("2026-01-09"), Owner::Mentee),
+            a("2026-01-10", Some("2026-01-11"), Owner::Mentee),
+            a("2026-01-10", None, Owner::Mentor),
+            a("2026-04-10", None, Owner::Mentee),
+        ];
+        j.meetings = vec![m];
+        assert_eq!(score(&j, 4), (1, 2, 50));
+    }
+
+    #[test]
+    fn suggestions_need_reflection_and_decision() {
+        let mut j = journal();
+        let mut m = meeting("2026-01-05");
+        m.suggestions = vec![
+            Suggestion {
+                suggestion: "s".into(),
+                reflection: Some("r".into()),
+                decision: Some(crate::journal::Decision::Adopted),
+                line: 1,
+            },
+            Suggestion {
+                suggestion: "t".into(),
+                reflection: Some("r".into()),
+                decision: None,
+                line: 2,
+            },
+        ];
+        j.meetings = vec![m];
+        assert_eq!(score(&j, 5), (1, 2, 50));
+        assert_eq!(score(&journal(), 5), (0, 0, 100));
+    }
+
+    #[test]
+    fn months_with_feedback_and_activities() {
+        let mut j = journal(); // start 2026-01-05, today 2026-03-01: three months
+        let mut m = meeting("2026-02-02");
+        m.feedback_given = vec!["More written questions".into()];
+        j.meetings = vec![m];
+        j.activities = vec![Activity {
+            slug: "a".into(),
+            title: "Course".into(),
+            date: date("2026-01-20"),
+            kind: ActivityKind::Course,
+            hours: None,
+            goals: vec![],
+            body: String::new(),
+            source: source("activities/a.md", &[]),
+        }];
+        assert_eq!(score(&j, 6), (1, 3, 33));
+        assert_eq!(score(&j, 7), (1, 3, 33));
+    }
+
+    #[test]
+    fn confidentiality_counts_passages() {
+        assert_eq!(score(&journal(), 8), (2, 2, 100));
+    }
+
+    #[test]
+    fn monitored_goals_moved_or_discussed_in_30_days() {
+        let mut j = journal();
+        let mut m = meeting("2026-02-20");
+        m.goals = vec!["a".into()];
+        j.meetings = vec![m];
+        j.goals = vec![goal("a"), goal("b")];
+        assert_eq!(score(&j, 9), (1, 2, 50));
+    }
+
+    #[test]
+    fn respect_counts_notice_new_date_and_length() {
+        let mut j = journal();
+        let mut long = meeting("2026-01-05");
+        long.duration = 90;
+        let mut cancelled = meeting("2026-01-12");
+        cancelled.status = MeetingStatus::Cancelled;
+        cancelled.cancellation = Some(Cancellation {
+            notice_given: Some(date("2026-01-10")),
+            reason: None,
+            rescheduled_to: Some(date("2026-01-14")),
+            line: 9,
+        });
+        j.meetings = vec![long, cancelled, meeting("2026-01-19")];
+        assert_eq!(score(&j, 10), (2, 3, 66));
+    }
+}

@@ -1,0 +1,70 @@
+//! Analysis: what the site shows beyond what the mentee wrote. Plain functions over a
+//! [`Journal`], each testable on its own; [`analyse`] runs them all once per build.
+
+pub mod actions;
+pub mod cadence;
+pub mod checklist;
+pub mod progress;
+pub mod review;
+pub mod timeline;
+
+use crate::journal::Journal;
+
+pub use actions::{ActionRef, ActionState, CommitmentRef};
+pub use cadence::Gap;
+pub use checklist::ChecklistItem;
+pub use progress::{BenchmarkPoint, BenchmarkState, Progress};
+pub use review::Review;
+pub use timeline::{Event, EventKind, MonthProgress};
+
+/// Everything derived from a journal, computed once and borrowed by every page.
+pub struct Analysis<'a> {
+    pub actions: Vec<ActionRef<'a>>,
+    pub commitments: Vec<CommitmentRef<'a>>,
+    pub gaps: Vec<Gap<'a>>,
+    pub checklist: Vec<ChecklistItem>,
+    pub review: Review<'a>,
+    pub timeline: Vec<Event<'a>>,
+    pub monthly: Vec<MonthProgress>,
+}
+
+/// Runs every analysis. `private_passages` is the number of private passages the loader
+/// removed, for the confidentiality item of the checklist.
+pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
+    Analysis {
+        actions: actions::all_actions(j),
+        commitments: actions::open_commitments(j),
+        gaps: cadence::gaps(j),
+        checklist: checklist::scorecard(j, private_passages),
+        review: review::since_last_meeting(j),
+        timeline: timeline::events(j),
+        monthly: timeline::monthly_progress(j),
+    }
+}
+
+/// The first day of each month from the month of `from` to the month of `to`, inclusive.
+pub fn months(from: chrono::NaiveDate, to: chrono::NaiveDate) -> Vec<chrono::NaiveDate> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    let (mut y, mut m) = (from.year(), from.month());
+    while (y, m) <= (to.year(), to.month()) {
+        if let Some(d) = chrono::NaiveDate::from_ymd_opt(y, m, 1) {
+            out.push(d);
+        }
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
+}
+
+/// When the mentoring began: `start`, or else the first meeting, or else today.
+pub fn start_of(j: &Journal) -> chrono::NaiveDate {
+    j.config
+        .start
+        .or(j.meetings.first().map(|m| m.date))
+        .unwrap_or(j.today)
+}
+
+/// `part` of `whole` as a whole percentage, rounded down so 99.9 % never shows as 100 %.
+pub fn percent(part: usize, whole: usize) -> u32 {
+    (part * 100).checked_div(whole).map_or(0, |p| p as u32)
+}

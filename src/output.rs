@@ -1,0 +1,242 @@
+//! Writing a rendered site to disk safely: everything goes into a new folder beside the
+//! output first, which then replaces the old output in two renames. A failed build never
+//! touches the previous output, pages of deleted files disappear, and nothing outside
+//! the output folder is ever removed.
+
+use std::path::{Path, PathBuf};
+
+use crate::site::Site;
+
+/// The file that marks a folder as mentorfolio's output, so it may be replaced.
+pub const MARKER: &str = ".mentorfolio-output";
+
+const MARKER_TEXT: &str =
+    "This folder is written by `mentorfolio build` and replaced on every build.\n";
+
+/// Journal folders the output may never be placed in.
+const SOURCE_DIRS: &[&str] = &[
+    "goals",
+    "meetings",
+    "activities",
+    "private",
+    "static",
+    "templates",
+    "themes",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("refusing to write the site into the journal's own folder `{0}`")]
+    JournalRoot(PathBuf),
+    #[error("refusing to write the site into `{0}`: it contains the journal")]
+    ContainsJournal(PathBuf),
+    #[error("refusing to write the site into the journal's `{1}/` folder (`{0}`)")]
+    InsideSources(PathBuf, String),
+    #[error(
+        "refusing to replace `{0}`: it holds files that mentorfolio did not write (use --force to replace it anyway)"
+    )]
+    NotOurs(PathBuf),
+    #[error("`{0}` exists and is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("cannot write `{0}`: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |e| OutputError::Io(path.to_path_buf(), e)
+}
+
+/// An absolute, symlink-free form of `path`, which may not exist yet: its nearest
+/// existing ancestor is canonicalised and the rest appended.
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let path = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut missing = Vec::new();
+    let mut existing = path.as_path();
+    loop {
+        match existing.canonicalize() {
+            Ok(c) => {
+                let mut out = c;
+                for part in missing.iter().rev() {
+                    out.push(part);
+                }
+                return Ok(out);
+            }
+            Err(_) => {
+                let Some(name) = existing.file_name() else {
+                    return Ok(path.clone());
+                };
+                missing.push(name.to_os_string());
+                existing = existing.parent().unwrap_or(Path::new("/"));
+            }
+        }
+    }
+}
+
+/// Checks that `out` is a safe place for the site of the journal at `root`.
+pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<PathBuf, OutputError> {
+    let root = absolute(root).map_err(io(root))?;
+    let out = absolute(out).map_err(io(out))?;
+    if out == root {
+        return Err(OutputError::JournalRoot(out));
+    }
+    if root.starts_with(&out) {
+        return Err(OutputError::ContainsJournal(out));
+    }
+    if let Some(first) = out
+        .strip_prefix(&root)
+        .ok()
+        .and_then(|rest| rest.components().next())
+    {
+        let first = first.as_os_str().to_string_lossy().into_owned();
+        if SOURCE_DIRS.contains(&first.as_str())
+            || first == crate::journal::load::PLAN_FILE
+            || first == crate::journal::load::CONFIG_FILE
+        {
+            return Err(OutputError::InsideSources(out, first));
+        }
+    }
+    if out.exists() || out.is_symlink() {
+        if !out.is_dir() || out.is_symlink() {
+            return Err(OutputError::NotAFolder(out));
+        }
+        let empty = std::fs::read_dir(&out).map_err(io(&out))?.next().is_none();
+        if !empty && !out.join(MARKER).is_file() && !force {
+            return Err(OutputError::NotOurs(out));
+        }
+    }
+    Ok(out)
+}
+
+/// A new folder beside `out` with a name no one else uses.
+fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
+    let parent = out.parent().unwrap_or(Path::new("/"));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    std::fs::create_dir_all(parent).map_err(io(parent))?;
+    for n in 0..1000 {
+        let candidate = parent.join(format!(".{name}.{what}-{}-{n}", std::process::id()));
+        match std::fs::create_dir(&candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(OutputError::Io(candidate, e)),
+        }
+    }
+    Err(OutputError::Io(
+        parent.to_path_buf(),
+        std::io::Error::other("no free name for a temporary folder"),
+    ))
+}
+
+fn write_all(dir: &Path, site: &Site) -> Result<(), OutputError> {
+    for (rel, bytes) in &site.files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&path, bytes).map_err(io(&path))?;
+    }
+    let marker = dir.join(MARKER);
+    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
+}
+
+/// Writes `site` to `out` (after [`check_target`]) and returns the number of files written.
+pub fn write(root: &Path, out: &Path, site: &Site, force: bool) -> Result<usize, OutputError> {
+    let out = check_target(root, out, force)?;
+    let staging = fresh_sibling(&out, "new")?;
+    if let Err(e) = write_all(&staging, site) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = if out.exists() {
+        let old = fresh_sibling(&out, "old")?;
+        // `old` is an empty folder we made; renaming a folder onto an empty one replaces it.
+        if let Err(e) = std::fs::rename(&out, &old) {
+            let _ = std::fs::remove_dir(&old);
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(OutputError::Io(out, e));
+        }
+        Some(old)
+    } else {
+        None
+    };
+    if let Err(e) = std::fs::rename(&staging, &out) {
+        if let Some(old) = &old {
+            let _ = std::fs::rename(old, &out);
+        }
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(OutputError::Io(out, e));
+    }
+    if let Some(old) = old {
+        let _ = std::fs::remove_dir_all(old);
+    }
+    Ok(site.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        let mut s = Site::default();
+        for (p, b) in files {
+            s.insert(*p, *b);
+        }
+        s
+    }
+
+    #[test]
+    fn replaces_a_previous_output_and_drops_old_pages() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        std::fs::create_dir(&root).unwrap();
+        let out = root.join("public");
+        write(
+            &root,
+            &out,
+            &site(&[("a/index.html", "A"), ("b.txt", "B")]),
+            false,
+        )
+        .unwrap();
+        write(&root, &out, &site(&[("a/index.html", "A2")]), false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "A2"
+        );
+        assert!(!out.join("b.txt").exists());
+        let siblings: Vec<_> = std::fs::read_dir(&root).unwrap().collect();
+        assert_eq!(siblings.len(), 1, "no temporary folders left behind");
+    }
+
+    #[test]
+    fn refuses_unsafe_targets() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("journal");
+        std::fs::create_dir_all(root.join("goals")).unwrap();
+        assert!(matches!(
+            check_target(&root, &root, true),
+            Err(OutputError::JournalRoot(_))
+        ));
+        assert!(matches!(
+            check_target(&root, tmp.path(), true),
+            Err(OutputError::ContainsJournal(_))
+        ));
+        assert!(matches!(
+            check_target(&root, &root.join("goals/site"), true),
+            Err(OutputError::InsideSources(..))
+        ));
+        let user = tmp.path().join("docs");
+        std::fs::create_dir(&user).unwrap();
+        std::fs::write(user.join("thesis.txt"), "mine").unwrap();
+        assert!(matches!(
+            check_target(&root, &user, false),
+            Err(OutputError::NotOurs(_))
+        ));
+        assert!(check_target(&root, &user, true).is_ok());
+    }
+}

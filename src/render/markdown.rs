@@ -1,0 +1,360 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, task lists,
+//! heading ids for `#anchors`, and links between journal files turned into links
+//! between pages. A link to a journal file that is missing or private becomes plain
+//! text and a W601 warning, never a broken link.
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use super::urls::Urls;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::journal::Source;
+
+/// Ids the theme's templates use themselves, kept away from heading ids.
+pub const RESERVED_IDS: &[&str] = &["content", "site-nav", "top"];
+
+/// Where each public journal file is published: `goals/talk.md` → `goals/talk/`.
+#[derive(Clone, Debug, Default)]
+pub struct LinkMap {
+    pages: HashMap<String, String>,
+}
+
+impl LinkMap {
+    pub fn insert(&mut self, file: &str, page: String) {
+        self.pages.insert(file.to_string(), page);
+    }
+
+    pub fn page(&self, file: &str) -> Option<&str> {
+        self.pages.get(file).map(String::as_str)
+    }
+}
+
+/// How to render one body.
+pub struct Markdown<'a> {
+    pub links: &'a LinkMap,
+    pub urls: &'a Urls,
+    /// Whether raw HTML in Markdown is shown as text instead of passed through.
+    pub safe_html: bool,
+}
+
+/// Joins `link` onto the folder of `file` and folds `.` and `..`; `None` when the
+/// path climbs above the journal root.
+fn resolve(file: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut p: Vec<&str> = file.split('/').collect();
+        p.pop();
+        p
+    };
+    for seg in link.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn has_scheme(url: &str) -> bool {
+    url.starts_with("//")
+        || url
+            .split_once(':')
+            .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/') && !s.contains('#'))
+}
+
+/// What a link's destination becomes.
+enum Target {
+    Keep,
+    Rewrite(String),
+    /// A journal file that will not be published.
+    Broken(String),
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
+            if let Ok(b) = u8::from_str_radix(hex, 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Markdown<'_> {
+    fn target(&self, file: &str, dest: &str) -> Target {
+        if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) {
+            return Target::Keep;
+        }
+        let cut = dest.find(['#', '?']).unwrap_or(dest.len());
+        let (path, rest) = dest.split_at(cut);
+        let fragment = rest.find('#').map_or("", |i| &rest[i..]);
+        let Some(resolved) = resolve(file, &percent_decode(path)) else {
+            return Target::Keep;
+        };
+        if path.ends_with(".md") {
+            return match self.links.page(&resolved) {
+                Some(page) => Target::Rewrite(format!("{}{fragment}", self.urls.page(page))),
+                None => Target::Broken(resolved),
+            };
+        }
+        match resolved.strip_prefix("static/") {
+            Some(asset) => Target::Rewrite(format!("{}{rest}", self.urls.page(asset))),
+            None => Target::Keep,
+        }
+    }
+
+    /// Renders `body` (the Markdown of `source`) to HTML. The body's smallest heading
+    /// level becomes `top_level`, so headings nest under the page's own.
+    pub fn render(&self, body: &str, source: &Source, top_level: u8) -> (String, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_of = |offset: usize| (line_starts.partition_point(|s| *s <= offset) - 1) as u32;
+        let events: Vec<(Event, std::ops::Range<usize>)> =
+            Parser::new_ext(body, options).into_offset_iter().collect();
+        let min_level = events
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+                _ => None,
+            })
+            .min()
+            .unwrap_or(1);
+        let shift = |l: HeadingLevel| -> HeadingLevel {
+            let n = (l as u8 + top_level).saturating_sub(min_level).clamp(1, 6);
+            HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
+        };
+        let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+        for (e, _) in &events {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = e {
+                ids.insert(id.to_string());
+            }
+        }
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        let mut link_kept: Vec<bool> = Vec::new();
+        let mut heading: Option<usize> = None;
+        let mut heading_text = String::new();
+        for (event, range) in events {
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    heading = id.is_none().then_some(out.len());
+                    heading_text.clear();
+                    out.push(Event::Start(Tag::Heading {
+                        level: shift(level),
+                        id,
+                        classes,
+                        attrs,
+                    }));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    if let Some(at) = heading.take() {
+                        let id = unique_id(&slug(&heading_text), &mut ids);
+                        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut out[at] {
+                            *slot = Some(CowStr::from(id));
+                        }
+                    }
+                    out.push(Event::End(TagEnd::Heading(shift(level))));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => match self.target(&source.file, &dest_url) {
+                    Target::Broken(file) => {
+                        diags.push(Diagnostic::new(
+                            Code::W601,
+                            source.body_at(line_of(range.start)),
+                            format!("a link to `{file}`, which does not exist or is private"),
+                            "fix the path (it is relative to this file), or remove the link; it is shown as plain text",
+                        ));
+                        link_kept.push(false);
+                    }
+                    target => {
+                        let dest_url = match target {
+                            Target::Rewrite(url) => CowStr::from(url),
+                            _ => dest_url,
+                        };
+                        link_kept.push(true);
+                        out.push(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        }));
+                    }
+                },
+                Event::End(TagEnd::Link) => {
+                    if link_kept.pop().unwrap_or(true) {
+                        out.push(Event::End(TagEnd::Link));
+                    }
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = match self.target(&source.file, &dest_url) {
+                        Target::Rewrite(url) => CowStr::from(url),
+                        _ => dest_url,
+                    };
+                    out.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+                Event::Html(h) | Event::InlineHtml(h) if self.safe_html => {
+                    out.push(Event::Text(h));
+                }
+                Event::Text(t) => {
+                    if heading.is_some() {
+                        heading_text.push_str(&t);
+                    }
+                    out.push(Event::Text(t));
+                }
+                Event::Code(t) => {
+                    if heading.is_some() {
+                        heading_text.push_str(&t);
+                    }
+                    out.push(Event::Code(t));
+                }
+                other => out.push(other),
+            }
+        }
+        let mut html_out = String::with_capacity(body.len() * 3 / 2);
+        html::push_html(&mut html_out, out.into_iter());
+        (html_out, diags)
+    }
+}
+
+/// A heading's text as an id: lower case letters and digits joined by hyphens.
+pub fn slug(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s = s.trim_end_matches('-').to_string();
+    if s.is_empty() { "section".into() } else { s }
+}
+
+fn unique_id(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut id = base.to_string();
+    let mut n = 1;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(body: &str) -> (String, Vec<Diagnostic>) {
+        let mut links = LinkMap::default();
+        links.insert("goals/talk.md", "goals/talk/".into());
+        links.insert("plan.md", "plan/".into());
+        let urls = Urls::new("https://u.github.io/repo/");
+        let source = Source {
+            file: "meetings/2026/m.md".into(),
+            body_line: 10,
+            ..Source::default()
+        };
+        Markdown {
+            links: &links,
+            urls: &urls,
+            safe_html: false,
+        }
+        .render(body, &source, 3)
+    }
+
+    #[test]
+    fn journal_links_become_page_links() {
+        let (html, diags) = md("See [the talk](../../goals/talk.md#plan) and [plan](/plan.md).\n");
+        assert!(
+            html.contains(r##"href="/repo/goals/talk/#plan""##),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/repo/plan/""#), "{html}");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn a_missing_journal_file_is_plain_text_and_w601() {
+        let (html, diags) = md("One\n\nTwo [gone](../../goals/gone.md) here.\n");
+        assert!(!html.contains("<a"), "{html}");
+        assert!(html.contains("Two gone here."));
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::W601);
+        assert_eq!(diags[0].line, Some(12));
+    }
+
+    #[test]
+    fn headings_get_ids_and_nest_under_the_page() {
+        let (html, _) = md("## Sampling at the forum\n\n## Sampling at the forum\n\n### Content\n");
+        assert!(
+            html.contains(r#"<h3 id="sampling-at-the-forum">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<h3 id="sampling-at-the-forum-1">"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<h4 id="content-1">"#), "{html}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let (html, _) = md(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: The note.\n",
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>old</del>"));
+        assert!(html.contains("checkbox"));
+        assert!(html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn static_assets_and_external_links() {
+        let (html, _) = md("![d](../../static/d.png) [x](https://example.com/a.md)\n");
+        assert!(html.contains(r#"src="/repo/d.png""#), "{html}");
+        assert!(
+            html.contains(r#"href="https://example.com/a.md""#),
+            "{html}"
+        );
+    }
+}

@@ -1,0 +1,828 @@
+//! Every page of the site: its path, its template and the context it receives.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::svg;
+use super::theme::{self, Theme};
+use super::urls::{self, Urls};
+use super::views::*;
+use crate::analyse::progress::{benchmark_timeline, goal_progress};
+use crate::analyse::{ActionState, Analysis, percent};
+use crate::diagnostics::Diagnostic;
+use crate::journal::{Activity, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
+
+/// What every page is rendered from.
+pub struct Inputs<'a> {
+    pub journal: &'a Journal,
+    pub analysis: &'a Analysis<'a>,
+    pub urls: &'a Urls,
+    /// Rendered Markdown by journal file.
+    pub bodies: &'a HashMap<String, String>,
+    pub site: SiteView<'a>,
+}
+
+impl Inputs<'_> {
+    fn body(&self, file: &str) -> &str {
+        self.bodies.get(file).map_or("", String::as_str)
+    }
+}
+
+/// One page of the site.
+pub enum Page<'a> {
+    Index,
+    Goals,
+    Goal(&'a Goal),
+    Meetings,
+    /// A meeting by its position in the journal, so neighbours are at hand.
+    Meeting(usize, &'a Meeting),
+    Actions,
+    Activities,
+    Activity(usize, &'a Activity),
+    Timeline,
+    Checklist,
+    Review,
+    Plan,
+    NotFound,
+}
+
+/// Every page, in a stable order.
+pub fn all(j: &Journal) -> Vec<Page<'_>> {
+    let mut pages = vec![
+        Page::Index,
+        Page::Goals,
+        Page::Meetings,
+        Page::Actions,
+        Page::Activities,
+        Page::Timeline,
+        Page::Checklist,
+        Page::Review,
+        Page::Plan,
+        Page::NotFound,
+    ];
+    pages.extend(j.goals.iter().map(Page::Goal));
+    pages.extend(
+        j.meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Page::Meeting(i, m)),
+    );
+    pages.extend(
+        j.activities
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Page::Activity(i, a)),
+    );
+    pages
+}
+
+impl Page<'_> {
+    /// The key of the navigation entry the page belongs to.
+    fn section(&self) -> &'static str {
+        match self {
+            Page::Index | Page::NotFound => "index",
+            Page::Goals | Page::Goal(_) => "goals",
+            Page::Meetings | Page::Meeting(..) => "meetings",
+            Page::Actions => "actions",
+            Page::Activities | Page::Activity(..) => "activities",
+            Page::Timeline => "timeline",
+            Page::Checklist => "checklist",
+            Page::Review => "review",
+            Page::Plan => "plan",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            Page::Index => "index.html",
+            Page::Goals => "goals.html",
+            Page::Goal(_) => "goal.html",
+            Page::Meetings => "meetings.html",
+            Page::Meeting(..) => "meeting.html",
+            Page::Actions => "actions.html",
+            Page::Activities => "activities.html",
+            Page::Activity(..) => "activity.html",
+            Page::Timeline => "timeline.html",
+            Page::Checklist => "checklist.html",
+            Page::Review => "review.html",
+            Page::Plan => "plan.html",
+            Page::NotFound => "404.html",
+        }
+    }
+
+    /// The file the page is written to, relative to the site root.
+    pub fn path(&self) -> String {
+        match self {
+            Page::NotFound => "404.html".into(),
+            _ => format!("{}index.html", self.dir()),
+        }
+    }
+
+    fn dir(&self) -> String {
+        match self {
+            Page::Index | Page::NotFound => String::new(),
+            Page::Goals => "goals/".into(),
+            Page::Goal(g) => urls::goal(&g.id),
+            Page::Meetings => "meetings/".into(),
+            Page::Meeting(_, m) => urls::meeting(&m.slug),
+            Page::Activity(_, a) => urls::activity(&a.slug),
+            Page::Actions => "actions/".into(),
+            Page::Activities => "activities/".into(),
+            Page::Timeline => "timeline/".into(),
+            Page::Checklist => "checklist/".into(),
+            Page::Review => "review/".into(),
+            Page::Plan => "plan/".into(),
+        }
+    }
+}
+
+/// Renders one page; a template error becomes E008 with the template's name and line.
+pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnostic> {
+    let mut ctx = Context::new();
+    ctx.insert("site", &cx.site);
+    ctx.insert("section", page.section());
+    ctx.insert("page_url", &cx.urls.page(&page.dir()));
+    match page {
+        Page::Index => index(cx, &mut ctx),
+        Page::Goals => goals(cx, &mut ctx),
+        Page::Goal(g) => goal(cx, g, &mut ctx),
+        Page::Meetings => meetings(cx, &mut ctx),
+        Page::Meeting(i, _) => meeting(cx, *i, &mut ctx),
+        Page::Actions => actions(cx, &mut ctx),
+        Page::Activities => activities(cx, &mut ctx),
+        Page::Activity(i, _) => activity(cx, *i, &mut ctx),
+        Page::Timeline => timeline(cx, &mut ctx),
+        Page::Checklist => checklist(cx, &mut ctx),
+        Page::Review => review(cx, &mut ctx),
+        Page::Plan => plan(cx, &mut ctx),
+        Page::NotFound => {}
+    }
+    theme
+        .tera
+        .render(page.template(), &ctx)
+        .map_err(|e| render_error(theme, page.template(), &e))
+}
+
+/// An E008 for a render failure: the innermost template named in the error chain, and
+/// the line of the first thing the error names (a variable, filter or macro).
+fn render_error(theme: &Theme, template: &str, e: &tera::Error) -> Diagnostic {
+    let messages = theme::chain(e);
+    let name = theme::template_named(&messages[1..], &theme.sources)
+        .unwrap_or_else(|| template.to_string());
+    let detail = messages.last().cloned().unwrap_or_default();
+    let line = detail
+        .split('`')
+        .nth(1)
+        .or_else(|| detail.split('\'').nth(1))
+        .filter(|needle| !needle.is_empty())
+        .and_then(|needle| {
+            let text = &theme.sources.get(&name)?.text;
+            let plain = needle.split(['.', '[']).next().unwrap_or(needle);
+            text.lines()
+                .position(|l| l.contains(needle))
+                .or_else(|| text.lines().position(|l| l.contains(plain)))
+                .map(|i| i as u32 + 1)
+        });
+    theme::template_error(
+        &name,
+        line,
+        &theme.sources,
+        format!("template `{name}` failed to render: {detail}"),
+    )
+}
+
+fn index(cx: &Inputs, ctx: &mut Context) {
+    let j = cx.journal;
+    let a = cx.analysis;
+    let goals: Vec<_> = j
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Active)
+        .map(|g| goal_card(g, cx.urls, j.today))
+        .collect();
+    ctx.insert("goals", &goals);
+    #[derive(Serialize)]
+    struct Next<'a> {
+        meeting: MeetingLink,
+        time: Option<String>,
+        agenda: &'a [String],
+        agenda_sent: Option<Day>,
+    }
+    let next = j
+        .meetings
+        .iter()
+        .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
+        .map(|m| Next {
+            meeting: meeting_link(m, cx.urls),
+            time: m.time.map(|t| t.format("%H:%M").to_string()),
+            agenda: &m.agenda,
+            agenda_sent: day_opt(m.agenda_sent),
+        });
+    ctx.insert("next_meeting", &next);
+    let open: Vec<_> = a
+        .actions
+        .iter()
+        .filter(|r| r.state != ActionState::Done)
+        .collect();
+    ctx.insert(
+        "open_actions",
+        &open
+            .iter()
+            .take(10)
+            .map(|r| action(j, cx.urls, r))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("open_count", &open.len());
+    ctx.insert(
+        "overdue_count",
+        &open
+            .iter()
+            .filter(|r| r.state == ActionState::Overdue)
+            .count(),
+    );
+    ctx.insert(
+        "commitments",
+        &a.commitments
+            .iter()
+            .map(|c| open_commitment(cx.urls, c))
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("cadence", &cadence(cx));
+    ctx.insert("checklist", &checklist_summary(cx));
+    let recent: Vec<_> = a
+        .timeline
+        .iter()
+        .rev()
+        .filter(|e| e.date <= j.today)
+        .take(8)
+        .map(|e| event(cx.urls, e))
+        .collect();
+    ctx.insert("recent", &recent);
+}
+
+#[derive(Serialize)]
+struct CadenceView {
+    every: String,
+    gaps: usize,
+    within: usize,
+    percent: u32,
+    last_held: Option<Day>,
+    days_since_last: Option<i64>,
+    /// The planned gap plus half, in days, in force today.
+    allowed: i64,
+    late: bool,
+}
+
+fn cadence(cx: &Inputs) -> CadenceView {
+    let j = cx.journal;
+    let gaps = &cx.analysis.gaps;
+    let within = gaps.iter().filter(|g| g.within).count();
+    let last = j
+        .meetings
+        .iter()
+        .rev()
+        .find(|m| m.status == MeetingStatus::Held && m.date <= j.today);
+    let allowed = crate::validate::cadence::allowed_gap(j, j.today);
+    let days_since_last = last.map(|m| (j.today - m.date).num_days());
+    CadenceView {
+        every: j.config.cadence.on(j.today).label(),
+        gaps: gaps.len(),
+        within,
+        percent: percent(within, gaps.len()),
+        last_held: last.map(|m| day(m.date)),
+        days_since_last,
+        allowed,
+        late: days_since_last.is_some_and(|d| d > allowed),
+    }
+}
+
+#[derive(Serialize)]
+struct ChecklistSummary {
+    overall: u32,
+    items: Vec<ItemView>,
+}
+
+#[derive(Serialize)]
+struct ItemView {
+    number: u8,
+    title: &'static str,
+    measure: &'static str,
+    numerator: usize,
+    denominator: usize,
+    score: u32,
+    raise: String,
+}
+
+fn checklist_summary(cx: &Inputs) -> ChecklistSummary {
+    let items: Vec<_> = cx
+        .analysis
+        .checklist
+        .iter()
+        .map(|i| ItemView {
+            number: i.number,
+            title: i.title,
+            measure: i.measure,
+            numerator: i.numerator,
+            denominator: i.denominator,
+            score: i.score,
+            raise: i.raise.clone(),
+        })
+        .collect();
+    let overall = if items.is_empty() {
+        0
+    } else {
+        items.iter().map(|i| i.score).sum::<u32>() / items.len() as u32
+    };
+    ChecklistSummary { overall, items }
+}
+
+fn goals(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct Group<'a> {
+        status: &'static str,
+        goals: Vec<GoalCard<'a>>,
+    }
+    let j = cx.journal;
+    let groups: Vec<_> = [
+        GoalStatus::Active,
+        GoalStatus::Achieved,
+        GoalStatus::Paused,
+        GoalStatus::Dropped,
+    ]
+    .into_iter()
+    .map(|status| Group {
+        status: status.as_str(),
+        goals: j
+            .goals
+            .iter()
+            .filter(|g| g.status == status)
+            .map(|g| goal_card(g, cx.urls, j.today))
+            .collect(),
+    })
+    .filter(|g| !g.goals.is_empty())
+    .collect();
+    ctx.insert("groups", &groups);
+    ctx.insert("count", &j.goals.len());
+}
+
+fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct GoalView<'a> {
+        id: &'a str,
+        title: &'a str,
+        status: &'static str,
+        objective: Option<ObjectiveView<'a>>,
+        started: Option<Day>,
+        target: Option<Day>,
+        progress: ProgressView,
+        benchmarks: Vec<BenchmarkView<'a>>,
+        steps: &'a [String],
+        actions: Vec<ActionView<'a>>,
+        meetings: Vec<MeetingLink>,
+        activities: Vec<ActivityLink<'a>>,
+        chart: String,
+        body: &'a str,
+    }
+    let j = cx.journal;
+    let points = benchmark_timeline(g, j.today);
+    let view = GoalView {
+        id: &g.id,
+        title: &g.title,
+        status: g.status.as_str(),
+        objective: g.objective.as_deref().map(|id| ObjectiveView {
+            id,
+            title: j
+                .plan
+                .objectives
+                .iter()
+                .find(|o| o.id == id)
+                .map_or(id, |o| o.title.as_str()),
+            url: format!("{}#objective-{id}", cx.urls.page("plan/")),
+        }),
+        started: day_opt(g.started),
+        target: day_opt(g.target),
+        progress: goal_progress(g).into(),
+        benchmarks: points.iter().map(benchmark).collect(),
+        steps: &g.actions,
+        actions: cx
+            .analysis
+            .actions
+            .iter()
+            .filter(|r| r.action.goal.as_deref() == Some(&g.id))
+            .map(|r| action(j, cx.urls, r))
+            .collect(),
+        meetings: j
+            .meetings
+            .iter()
+            .rev()
+            .filter(|m| m.goals.contains(&g.id))
+            .map(|m| meeting_link(m, cx.urls))
+            .collect(),
+        activities: j
+            .activities
+            .iter()
+            .rev()
+            .filter(|a| a.goals.contains(&g.id))
+            .map(|a| activity_link(a, cx.urls))
+            .collect(),
+        chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, j.today),
+        body: cx.body(&g.source.file),
+    };
+    ctx.insert("goal", &view);
+}
+
+#[derive(Serialize)]
+struct ObjectiveView<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+fn meetings(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        #[serde(flatten)]
+        link: MeetingLink,
+        goals: Vec<GoalLink<'a>>,
+        rescheduled_to: Option<Day>,
+    }
+    let j = cx.journal;
+    let rows: Vec<_> = j
+        .meetings
+        .iter()
+        .rev()
+        .map(|m| Row {
+            link: meeting_link(m, cx.urls),
+            goals: m.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
+            rescheduled_to: m
+                .cancellation
+                .as_ref()
+                .filter(|_| m.status == MeetingStatus::Cancelled)
+                .and_then(|c| day_opt(c.rescheduled_to)),
+        })
+        .collect();
+    let count = |s| j.meetings.iter().filter(|m| m.status == s).count();
+    ctx.insert("meetings", &rows);
+    ctx.insert("held", &count(MeetingStatus::Held));
+    ctx.insert("planned", &count(MeetingStatus::Planned));
+    ctx.insert("cancelled", &count(MeetingStatus::Cancelled));
+}
+
+fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct CommitmentRow<'a> {
+        what: &'a str,
+        followed_up: Option<Day>,
+        fulfilled: Option<Day>,
+    }
+    #[derive(Serialize)]
+    struct CancellationView<'a> {
+        notice_given: Option<Day>,
+        reason: Option<&'a str>,
+        rescheduled_to: Option<Day>,
+        /// The page of the meeting held on the new date, when there is one.
+        rescheduled_url: Option<String>,
+    }
+    #[derive(Serialize)]
+    struct MeetingView<'a> {
+        slug: &'a str,
+        title: String,
+        date: Day,
+        time: Option<String>,
+        duration: u32,
+        planned_length: u32,
+        over_time: bool,
+        status: &'static str,
+        goals: Vec<GoalLink<'a>>,
+        agenda: &'a [String],
+        agenda_sent: Option<Day>,
+        agenda_late: bool,
+        outcomes: &'a [String],
+        actions: Vec<ActionView<'a>>,
+        commitments: Vec<CommitmentRow<'a>>,
+        suggestions: Vec<SuggestionView<'a>>,
+        feedback_given: &'a [String],
+        summary_sent: Option<Day>,
+        cancellation: Option<CancellationView<'a>>,
+        body: &'a str,
+    }
+    let j = cx.journal;
+    let m: &Meeting = &j.meetings[i];
+    let u = cx.urls;
+    let actions = m
+        .actions
+        .iter()
+        .map(|a| {
+            let r = crate::analyse::ActionRef {
+                meeting: m,
+                action: a,
+                state: crate::analyse::actions::action_state(a, j.today),
+            };
+            action(j, u, &r)
+        })
+        .collect();
+    let view = MeetingView {
+        slug: &m.slug,
+        title: meeting_title(m),
+        date: day(m.date),
+        time: m.time.map(|t| t.format("%H:%M").to_string()),
+        duration: m.duration,
+        planned_length: j.config.meeting_length,
+        over_time: m.status == MeetingStatus::Held && m.duration > j.config.meeting_length,
+        status: m.status.as_str(),
+        goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
+        agenda: &m.agenda,
+        agenda_sent: day_opt(m.agenda_sent),
+        agenda_late: m.status == MeetingStatus::Held && m.agenda_sent.is_none_or(|s| s > m.date),
+        outcomes: &m.outcomes,
+        actions,
+        commitments: m
+            .commitments
+            .iter()
+            .map(|c| CommitmentRow {
+                what: &c.what,
+                followed_up: day_opt(c.followed_up),
+                fulfilled: day_opt(c.fulfilled),
+            })
+            .collect(),
+        suggestions: m
+            .suggestions
+            .iter()
+            .map(|s| {
+                suggestion(
+                    u,
+                    &crate::analyse::review::SuggestionRef {
+                        meeting: m,
+                        suggestion: s,
+                    },
+                )
+            })
+            .collect(),
+        feedback_given: &m.feedback_given,
+        summary_sent: day_opt(m.summary_sent),
+        cancellation: m.cancellation.as_ref().map(|c| CancellationView {
+            notice_given: day_opt(c.notice_given),
+            reason: c.reason.as_deref(),
+            rescheduled_to: day_opt(c.rescheduled_to),
+            rescheduled_url: c.rescheduled_to.and_then(|d| {
+                j.meetings
+                    .iter()
+                    .find(|o| o.date == d && o.slug != m.slug)
+                    .map(|o| u.page(&urls::meeting(&o.slug)))
+            }),
+        }),
+        body: cx.body(&m.source.file),
+    };
+    ctx.insert("meeting", &view);
+    ctx.insert(
+        "previous",
+        &i.checked_sub(1).map(|p| meeting_link(&j.meetings[p], u)),
+    );
+    ctx.insert("next", &j.meetings.get(i + 1).map(|n| meeting_link(n, u)));
+}
+
+fn actions(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct OwnerGroup<'a> {
+        owner: &'static str,
+        name: &'a str,
+        overdue: Vec<ActionView<'a>>,
+        open: Vec<ActionView<'a>>,
+        done: Vec<ActionView<'a>>,
+    }
+    let j = cx.journal;
+    let group = |owner: Option<Owner>, key: &'static str, name: &'static str| {
+        let of = |state: ActionState| {
+            cx.analysis
+                .actions
+                .iter()
+                .filter(|r| r.action.owner == owner && r.state == state)
+                .map(|r| action(j, cx.urls, r))
+                .collect::<Vec<_>>()
+        };
+        OwnerGroup {
+            owner: key,
+            name: match owner {
+                Some(Owner::Mentee) => &j.config.mentee.name,
+                Some(Owner::Mentor) => &j.config.mentor.name,
+                None => name,
+            },
+            overdue: of(ActionState::Overdue),
+            open: of(ActionState::Open),
+            done: of(ActionState::Done),
+        }
+    };
+    let mut owners = vec![
+        group(Some(Owner::Mentee), "mentee", ""),
+        group(Some(Owner::Mentor), "mentor", ""),
+    ];
+    let unassigned = group(None, "unassigned", "No owner");
+    if !(unassigned.overdue.is_empty() && unassigned.open.is_empty() && unassigned.done.is_empty())
+    {
+        owners.push(unassigned);
+    }
+    ctx.insert("owners", &owners);
+    ctx.insert("count", &cx.analysis.actions.len());
+}
+
+fn activities(cx: &Inputs, ctx: &mut Context) {
+    let j = cx.journal;
+    let list: Vec<_> = j
+        .activities
+        .iter()
+        .rev()
+        .map(|a| activity_link(a, cx.urls))
+        .collect();
+    let hours: f64 = j.activities.iter().filter_map(|a| a.hours).sum();
+    ctx.insert("activities", &list);
+    ctx.insert("hours", &hours);
+}
+
+fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct ActivityView<'a> {
+        #[serde(flatten)]
+        link: ActivityLink<'a>,
+        goals: Vec<GoalLink<'a>>,
+        body: &'a str,
+    }
+    let j = cx.journal;
+    let a: &Activity = &j.activities[i];
+    ctx.insert(
+        "activity",
+        &ActivityView {
+            link: activity_link(a, cx.urls),
+            goals: a.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
+            body: cx.body(&a.source.file),
+        },
+    );
+    ctx.insert(
+        "previous",
+        &i.checked_sub(1)
+            .map(|p| activity_link(&j.activities[p], cx.urls)),
+    );
+    ctx.insert(
+        "next",
+        &j.activities.get(i + 1).map(|n| activity_link(n, cx.urls)),
+    );
+}
+
+fn timeline(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct MonthView {
+        month: String,
+        iso: String,
+        benchmarks_done: usize,
+        benchmarks_total: usize,
+        percent: u32,
+        actions_done: usize,
+        meetings_held: usize,
+    }
+    let events: Vec<_> = cx
+        .analysis
+        .timeline
+        .iter()
+        .map(|e| event(cx.urls, e))
+        .collect();
+    let months: Vec<_> = cx
+        .analysis
+        .monthly
+        .iter()
+        .map(|m| MonthView {
+            month: m.month.format("%B %Y").to_string(),
+            iso: m.month.format("%Y-%m").to_string(),
+            benchmarks_done: m.benchmarks_done,
+            benchmarks_total: m.benchmarks_total,
+            percent: m.percent,
+            actions_done: m.actions_done,
+            meetings_held: m.meetings_held,
+        })
+        .collect();
+    ctx.insert("events", &events);
+    ctx.insert("months", &months);
+    ctx.insert("chart", &svg::progress_chart(&cx.analysis.monthly));
+}
+
+fn checklist(cx: &Inputs, ctx: &mut Context) {
+    let s = checklist_summary(cx);
+    ctx.insert("overall", &s.overall);
+    ctx.insert("items", &s.items);
+}
+
+fn review(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct BenchmarkDone<'a> {
+        title: &'a str,
+        done: Option<Day>,
+        goal: GoalLink<'a>,
+    }
+    #[derive(Serialize)]
+    struct ReviewView<'a> {
+        last_meeting: Option<MeetingLink>,
+        since: Day,
+        benchmarks_done: Vec<BenchmarkDone<'a>>,
+        actions_done: Vec<ActionView<'a>>,
+        activities: Vec<ActivityLink<'a>>,
+        new_suggestions: Vec<SuggestionView<'a>>,
+        mentor_actions: Vec<ActionView<'a>>,
+        mentor_commitments: Vec<CommitmentView<'a>>,
+        suggestions: Vec<SuggestionView<'a>>,
+        decisions: Vec<(&'static str, usize)>,
+    }
+    let j = cx.journal;
+    let u = cx.urls;
+    let r = &cx.analysis.review;
+    let mut decisions: Vec<(&'static str, usize)> = Vec::new();
+    for name in ["adopted", "adapted", "considering", "declined"] {
+        let n = r
+            .suggestions
+            .iter()
+            .filter(|s| s.suggestion.decision.map(|d| d.as_str()) == Some(name))
+            .count();
+        decisions.push((name, n));
+    }
+    let undecided = r
+        .suggestions
+        .iter()
+        .filter(|s| s.suggestion.decision.is_none())
+        .count();
+    decisions.push(("no decision yet", undecided));
+    let view = ReviewView {
+        last_meeting: r.last_meeting.map(|m| meeting_link(m, u)),
+        since: day(r.since),
+        benchmarks_done: r
+            .benchmarks_done
+            .iter()
+            .map(|(g, b)| BenchmarkDone {
+                title: &b.title,
+                done: day_opt(b.done),
+                goal: goal_link(j, u, &g.id),
+            })
+            .collect(),
+        actions_done: r.actions_done.iter().map(|a| action(j, u, a)).collect(),
+        activities: r.activities.iter().map(|a| activity_link(a, u)).collect(),
+        new_suggestions: r.new_suggestions.iter().map(|s| suggestion(u, s)).collect(),
+        mentor_actions: r.mentor_actions.iter().map(|a| action(j, u, a)).collect(),
+        mentor_commitments: r
+            .mentor_commitments
+            .iter()
+            .map(|c| open_commitment(u, c))
+            .collect(),
+        suggestions: r.suggestions.iter().map(|s| suggestion(u, s)).collect(),
+        decisions,
+    };
+    ctx.insert("review", &view);
+}
+
+fn plan(cx: &Inputs, ctx: &mut Context) {
+    #[derive(Serialize)]
+    struct ObjectiveGoals<'a> {
+        id: &'a str,
+        title: &'a str,
+        goals: Vec<GoalCard<'a>>,
+    }
+    #[derive(Serialize)]
+    struct PlanView<'a> {
+        objective: &'a str,
+        horizon: Option<Day>,
+        objectives: Vec<ObjectiveGoals<'a>>,
+        /// Goals aligned to no objective of the plan.
+        other_goals: Vec<GoalCard<'a>>,
+        body: &'a str,
+    }
+    let j = cx.journal;
+    let known = |g: &Goal| {
+        g.objective
+            .as_deref()
+            .is_some_and(|o| j.plan.objectives.iter().any(|x| x.id == o))
+    };
+    let view = PlanView {
+        objective: &j.plan.objective,
+        horizon: day_opt(j.plan.horizon),
+        objectives: j
+            .plan
+            .objectives
+            .iter()
+            .map(|o| ObjectiveGoals {
+                id: &o.id,
+                title: &o.title,
+                goals: j
+                    .goals
+                    .iter()
+                    .filter(|g| g.objective.as_deref() == Some(o.id.as_str()))
+                    .map(|g| goal_card(g, cx.urls, j.today))
+                    .collect(),
+            })
+            .collect(),
+        other_goals: j
+            .goals
+            .iter()
+            .filter(|g| !known(g))
+            .map(|g| goal_card(g, cx.urls, j.today))
+            .collect(),
+        body: cx.body(&j.plan.source.file),
+    };
+    ctx.insert("plan", &view);
+}

@@ -1,0 +1,109 @@
+// Checks every page of a built site in headless Chromium: axe-core finds no serious or
+// critical violation in light and dark colour schemes, no page requests anything outside
+// the site, no console errors, no horizontal scroll on a 390 px phone. Writes screenshots
+// of the dashboard. Usage: node run.mjs SITE_DIR PORT PREFIX SCREENSHOT_DIR
+import { createServer } from 'node:http';
+import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [siteDir, port, prefix, shots] = process.argv.slice(2);
+const origin = `http://127.0.0.1:${port}`;
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.xml': 'application/xml', '.ics': 'text/calendar', '.png': 'image/png', '.ico': 'image/x-icon',
+  '.js': 'text/javascript', '.woff2': 'font/woff2', '.jpg': 'image/jpeg',
+};
+
+async function exists(p) {
+  try { return (await stat(p)).isFile(); } catch { return false; }
+}
+
+// A static server like GitHub Pages: the site lives under PREFIX; `dir/` serves `dir/index.html`.
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, origin);
+  let path = decodeURIComponent(url.pathname);
+  if (!path.startsWith(prefix)) { res.writeHead(404); return res.end('outside the site'); }
+  path = join(siteDir, path.slice(prefix.length));
+  if (path.endsWith('/')) path = join(path, 'index.html');
+  if (!(await exists(path)) && (await exists(join(path, 'index.html')))) path = join(path, 'index.html');
+  if (!(await exists(path))) {
+    res.writeHead(404, { 'content-type': types['.html'] });
+    return res.end(await readFile(join(siteDir, '404.html')));
+  }
+  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
+  res.end(await readFile(path));
+});
+await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+
+async function htmlFiles(dir, rel = '') {
+  const out = [];
+  for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await htmlFiles(dir, r)));
+    else if (e.name.endsWith('.html')) out.push(r);
+  }
+  return out.sort();
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+
+const problems = [];
+const counts = { pages: 0, runs: 0, violations: 0 };
+for (const scheme of ['light', 'dark']) {
+  const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 390, height: 844 } });
+  for (const file of await htmlFiles(siteDir)) {
+    const page = await context.newPage();
+    const url = `${origin}${prefix}${file.replace(/index\.html$/, '')}`;
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(`${origin}${prefix}`) && !u.startsWith('data:')) problems.push(`${file} (${scheme}): requests ${u}`);
+    });
+    page.on('console', (m) => { if (m.type() === 'error' && !(file === '404.html')) problems.push(`${file} (${scheme}): console error: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`${file} (${scheme}): page error: ${e.message}`));
+    const response = await page.goto(url, { waitUntil: 'load' });
+    const expected = file === '404.html' ? 404 : 200;
+    if (!response || (response.status() !== expected && file !== '404.html')) problems.push(`${file}: HTTP ${response && response.status()}`);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scroll > 390) problems.push(`${file} (${scheme}): ${scroll}px wide on a 390px phone`);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }));
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        counts.violations += 1;
+        problems.push(`${file} (${scheme}): axe ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    }
+    counts.runs += 1;
+    if (scheme === 'light') counts.pages += 1;
+    await page.close();
+  }
+  await context.close();
+}
+
+await mkdir(shots, { recursive: true });
+for (const scheme of ['light', 'dark']) {
+  for (const [name, width] of [['phone', 390], ['desktop', 1280]]) {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}${prefix}`);
+    await page.screenshot({ path: join(shots, `dashboard-${name}-${scheme}.png`), fullPage: true });
+    await context.close();
+  }
+}
+
+await browser.close();
+server.close();
+console.log(`browser: ${counts.pages} pages, ${counts.runs} axe runs (light and dark), ${counts.violations} serious or critical violations, ${problems.length} problems`);
+for (const p of problems) console.log(`  ${p}`);
+process.exit(problems.length ? 1 : 0);
