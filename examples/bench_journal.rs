@@ -384,7 +384,7 @@ const SINGLE: &str = r#"{{ define "main" }}
 <time>{{ .Date.Format "2006-01-02" }}</time>
 {{ with .Params.agenda }}<h2>Agenda</h2><ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
 {{ with .Params.outcomes }}<h2>Outcomes</h2><ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
-{{ with .Params.actions }}<h2>Actions</h2><ul>{{ range . }}<li>{{ .task }} ({{ .owner }}, due {{ .due }})</li>{{ end }}</ul>{{ end }}
+{{ with .Params.actions }}<h2>Actions</h2><ul>{{ range . }}<li>{{ if reflect.IsMap . }}{{ .task }} ({{ .owner }}, due {{ .due }}){{ else }}{{ . }}{{ end }}</li>{{ end }}</ul>{{ end }}
 {{ with .Params.benchmarks }}<h2>Benchmarks</h2><ul>{{ range . }}<li>{{ .title }} (due {{ .due }})</li>{{ end }}</ul>{{ end }}
 {{ .Content }}
 </article>
