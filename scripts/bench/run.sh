@@ -41,15 +41,17 @@ median() {
 }
 
 # measure CLEAN_DIR COMMAND...: one warm-up run, then RUNS timed runs, each after removing
-# CLEAN_DIR (the output folder; "-" for none). Prints "MEDIAN_SECONDS MEDIAN_PEAK_RSS_KB".
+# CLEAN_DIR (the output folder; "-" for none).
+# Prints "MEDIAN_WALL_SECONDS MEDIAN_CPU_SECONDS MEDIAN_PEAK_RSS_KB"; CPU is user + system
+# time, which other load on the machine disturbs far less than wall time.
 measure() {
     local clean=$1
     shift
-    local times=() rss=() i start end
+    local times=() cpu=() rss=() i start end
     for ((i = 0; i <= RUNS; i++)); do
         [ "$clean" != "-" ] && rm -rf "$clean"
         start=$(date +%s%N)
-        if ! /usr/bin/time -f '%M' -o "$WORK/rss" "$@" >"$WORK/stdout" 2>"$WORK/stderr"; then
+        if ! /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "$@" >"$WORK/stdout" 2>"$WORK/stderr"; then
             echo "error: \`$*\` failed:" >&2
             tail -n 20 "$WORK/stderr" >&2
             exit 1
@@ -57,10 +59,11 @@ measure() {
         end=$(date +%s%N)
         if [ "$i" -gt 0 ]; then
             times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')")
-            rss+=("$(tail -n 1 "$WORK/rss")")
+            rss+=("$(tail -n 1 "$WORK/rss" | awk '{ print $1 }')")
+            cpu+=("$(tail -n 1 "$WORK/rss" | awk '{ printf "%.2f", $2 + $3 }')")
         fi
     done
-    echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
+    echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
 }
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
@@ -81,27 +84,27 @@ for n in "${SIZES[@]}"; do
     echo "  $files Markdown files, $((bytes / 1024 / 1024)) MB; $summary" >&2
 
     echo "  timing check ($RUNS runs)..." >&2
-    read -r t m < <(measure - "$BIN" --root "$dir/journal" --today "$TODAY" --quiet check)
-    ROWS+=("| $n | \`mentorfolio check\` | $t | $(mb "$m") | |")
+    read -r t c m < <(measure - "$BIN" --root "$dir/journal" --today "$TODAY" --quiet check)
+    ROWS+=("| $n | \`mentorfolio check\` | $t | $c | $(mb "$m") | |")
 
-    hugo_t="" hugo_m=""
+    hugo_t="" hugo_c="" hugo_m=""
     if [ -n "$HUGO" ]; then
         echo "  timing hugo ($RUNS runs)..." >&2
-        read -r hugo_t hugo_m < <(measure "$dir/hugo-public" "$HUGO" --source "$dir/hugo" \
+        read -r hugo_t hugo_c hugo_m < <(measure "$dir/hugo-public" "$HUGO" --source "$dir/hugo" \
             --destination "$dir/hugo-public" --quiet)
     fi
     if [ "$HAS_BUILD" = 1 ]; then
         echo "  timing build ($RUNS runs)..." >&2
-        read -r t m < <(measure "$dir/site" "$BIN" --root "$dir/journal" --today "$TODAY" \
+        read -r t c m < <(measure "$dir/site" "$BIN" --root "$dir/journal" --today "$TODAY" \
             --quiet build --output-dir "$dir/site")
         vs=""
         if [ -n "$hugo_t" ]; then
-            vs="time $(ratio "$t" "$hugo_t"), memory $(ratio "$m" "$hugo_m")"
+            vs="wall $(ratio "$t" "$hugo_t"), CPU $(ratio "$c" "$hugo_c"), memory $(ratio "$m" "$hugo_m")"
         fi
-        ROWS+=("| $n | \`mentorfolio build\` | $t | $(mb "$m") | $vs |")
+        ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(mb "$m") | $vs |")
     fi
     if [ -n "$hugo_t" ]; then
-        ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $(mb "$hugo_m") | |")
+        ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $hugo_c | $(mb "$hugo_m") | |")
     fi
 done
 
@@ -109,6 +112,6 @@ echo
 echo "Median of $RUNS runs on $(nproc) cores; ratios are mentorfolio / Hugo."
 if [ "$HAS_BUILD" = 0 ]; then echo "(this mentorfolio has no \`build\` command yet: only \`check\` is measured)"; fi
 echo
-echo "| N meetings | command | wall time (s) | peak RSS (MB) | mentorfolio / Hugo |"
-echo "|---:|---|---:|---:|---|"
+echo "| N meetings | command | wall time (s) | CPU time (s) | peak RSS (MB) | mentorfolio / Hugo |"
+echo "|---:|---|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
