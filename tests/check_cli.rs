@@ -396,3 +396,15 @@ fn private_files_are_checked_but_not_loaded() {
     j.write("private/diary.md", "---\ntitle: [broken\n---\n");
     j.cmd(&["check"]).assert().code(1);
 }
+
+#[test]
+fn any_private_value_but_an_explicit_no_keeps_a_file_private() {
+    let j = Journal::new();
+    j.write("goals/a.md", &goal("title: A\nprivate: yes"));
+    j.write("goals/b.md", &goal("title: B\nprivate: \"True\""));
+    j.write("goals/c.md", &goal("title: C\nprivate: false"));
+    j.cmd(&["check"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("checked 1 goals"));
+}

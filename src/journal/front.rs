@@ -159,7 +159,25 @@ const COMMON: &[&str] = &["private", "private_notes"];
 /// The known keys of the mapping at `parent` (a key path with list indices as `*`),
 /// or None where the mapping is free-form or not a mapping of the format.
 pub fn known_keys(kind: Kind, parent: &str) -> Option<Vec<&'static str>> {
-    let keys: &[&str] = match (kind, parent) {
+    let mut keys = table(kind, parent)?.to_vec();
+    if parent.is_empty() && kind != Kind::Config {
+        keys.extend_from_slice(COMMON);
+    }
+    Some(keys)
+}
+
+/// Whether `key` is known under `parent` (None when the format leaves that level open).
+/// The check every key of every file goes through, so it allocates nothing.
+pub fn is_known_key(kind: Kind, parent: &str, key: &str) -> Option<bool> {
+    let keys = table(kind, parent)?;
+    Some(
+        keys.contains(&key) || (parent.is_empty() && kind != Kind::Config && COMMON.contains(&key)),
+    )
+}
+
+/// The keys the format defines under `parent`, without the keys every document may carry.
+fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
+    let keys: &'static [&'static str] = match (kind, parent) {
         (Kind::Config, "") => &[
             "title",
             "mentee",
@@ -212,10 +230,6 @@ pub fn known_keys(kind: Kind, parent: &str) -> Option<Vec<&'static str>> {
         (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
         _ => return None,
     };
-    let mut keys = keys.to_vec();
-    if parent.is_empty() && kind != Kind::Config {
-        keys.extend_from_slice(COMMON);
-    }
     Some(keys)
 }
 

@@ -119,33 +119,41 @@ struct PrivacyKeys {
 }
 
 /// W501 for every key the format does not know, with the nearest known key as hint.
+/// Keys are judged in any order and only the unknown ones are sorted, which keeps the
+/// common case (every key known) free of sorting and allocation.
 fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
-    let mut paths: Vec<_> = source.keys.keys().collect();
-    paths.sort();
-    for path in paths {
+    let mut unknown: Vec<(&str, String)> = Vec::new();
+    let mut pattern = String::new();
+    for path in source.keys.keys() {
         let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
         if key.parse::<usize>().is_ok() {
             continue;
         }
-        let pattern: String = parent
-            .split('.')
-            .map(|s| if s.parse::<usize>().is_ok() { "*" } else { s })
-            .collect::<Vec<_>>()
-            .join(".");
-        if let Some(known) = front::known_keys(kind, &pattern)
-            && !known.contains(&key)
-        {
-            let hint = match front::nearest(key, &known) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("known keys here: {}", known.join(", ")),
-            };
-            diags.push(Diagnostic::new(
-                Code::W501,
-                source.at(path),
-                format!("unknown key `{key}`"),
-                hint,
-            ));
+        pattern.clear();
+        for (i, s) in parent.split('.').enumerate() {
+            if i > 0 {
+                pattern.push('.');
+            }
+            pattern.push_str(if s.parse::<usize>().is_ok() { "*" } else { s });
         }
+        if front::is_known_key(kind, &pattern, key) == Some(false) {
+            unknown.push((path, pattern.clone()));
+        }
+    }
+    unknown.sort_by(|a, b| a.0.cmp(b.0));
+    for (path, pattern) in unknown {
+        let (_, key) = path.rsplit_once('.').unwrap_or(("", path));
+        let known = front::known_keys(kind, &pattern).unwrap_or_default();
+        let hint = match front::nearest(key, &known) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("known keys here: {}", known.join(", ")),
+        };
+        diags.push(Diagnostic::new(
+            Code::W501,
+            source.at(path),
+            format!("unknown key `{key}`"),
+            hint,
+        ));
     }
 }
 
@@ -191,25 +199,45 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         body_line: split.body_line,
     };
     // A file whose privacy cannot be read is not loaded at all: never guess it is public.
-    let privacy: PrivacyKeys = match yaml::parse(split.yaml, split.yaml_line) {
-        Ok(p) => p,
-        Err(e) => {
-            diags.push(yaml_diag(rel, e));
-            return None;
+    // Parsing YAML dominates loading, so the privacy keys get a parse of their own only when
+    // the key map shows one of them; otherwise they are absent, and the privacy parse is
+    // needed only to report the same error when the typed parse fails.
+    let privacy_keys =
+        source.keys.contains_key("private") || source.keys.contains_key("private_notes");
+    let privacy: PrivacyKeys = if privacy_keys {
+        match yaml::parse(split.yaml, split.yaml_line) {
+            Ok(p) => p,
+            Err(e) => {
+                diags.push(yaml_diag(rel, e));
+                return None;
+            }
         }
+    } else {
+        PrivacyKeys::default()
     };
-    let private = privacy
-        .private
-        .as_ref()
-        .is_some_and(|p| p.0.trim() == "true");
-    let body = privacy::strip_private_blocks(split.body, ledger);
+    // Any value but an explicit no keeps the file private: `private: yes` must not publish.
+    let private = privacy.private.as_ref().is_some_and(|p| {
+        !matches!(
+            p.0.trim().to_lowercase().as_str(),
+            "false" | "no" | "off" | "0"
+        )
+    });
+    let mut blocks = PrivateLedger::default();
+    let body = privacy::strip_private_blocks(split.body, &mut blocks);
     let front = match yaml::parse::<T>(split.yaml, split.yaml_line) {
         Ok(f) => f,
         Err(e) => {
+            if !privacy_keys && let Err(e) = yaml::parse::<PrivacyKeys>(split.yaml, split.yaml_line)
+            {
+                diags.push(yaml_diag(rel, e));
+                return None;
+            }
+            ledger.merge(blocks);
             diags.push(yaml_diag(rel, e));
             return None;
         }
     };
+    ledger.merge(blocks);
     unknown_keys(kind, &source, diags);
     Some(Parsed {
         front,

@@ -2,14 +2,24 @@
 //! are cut out of the text before anything else sees it, and remembered only in a
 //! [`PrivateLedger`] that the output check uses to prove none of them was written.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Every private passage the loader removed, kept apart from the journal model so that
 /// rendering never has it, and used only to verify the output.
 #[derive(Clone, Debug, Default)]
 pub struct PrivateLedger {
     /// The number of private passages removed (blocks, files, `private_notes`).
     pub passages: usize,
-    /// Distinctive lines of those passages, searched for in the output.
-    pub needles: Vec<String>,
+    /// Distinctive lines of those passages, searched for in the output. Private, so that
+    /// only [`PrivateLedger::add`] and [`PrivateLedger::merge`] change them and the matcher
+    /// can never fall behind.
+    needles: Vec<String>,
+    /// Every needle in all its spellings, searched for in one pass: checking every output
+    /// file against every needle one by one grows with pages × needles, which made the
+    /// output check dominate `build` on large journals. Built on first use.
+    matcher: OnceLock<Option<AhoCorasick>>,
 }
 
 /// A line shorter than this is too common ("- yes", "## Notes") to prove a leak.
@@ -28,16 +38,37 @@ impl PrivateLedger {
                 self.needles.push(line.to_string());
             }
         }
+        self.matcher = OnceLock::new();
+    }
+
+    /// The private lines searched for in the output.
+    pub fn needles(&self) -> &[String] {
+        &self.needles
     }
 
     pub fn merge(&mut self, other: PrivateLedger) {
         self.passages += other.passages;
         self.needles.extend(other.needles);
+        self.matcher = OnceLock::new();
     }
 
     /// The first private line found in `bytes`, as written or HTML-escaped.
     pub fn find_leak(&self, bytes: &[u8]) -> Option<&str> {
         let text = String::from_utf8_lossy(bytes);
+        let matcher = self.matcher.get_or_init(|| {
+            let spellings = self
+                .needles
+                .iter()
+                .flat_map(|n| [n.clone(), escape(n, false), escape(n, true)]);
+            AhoCorasick::new(spellings).ok()
+        });
+        // The one-pass search proves the common case, no leak; the needle to report, the
+        // first in the ledger's order, is then found one by one.
+        if let Some(m) = matcher
+            && !m.is_match(text.as_ref())
+        {
+            return None;
+        }
         self.needles
             .iter()
             .find(|n| {
@@ -159,5 +190,34 @@ mod tests {
                 .is_some()
         );
         assert!(ledger.find_leak(b"nothing here").is_none());
+    }
+
+    #[test]
+    fn needles_added_after_a_search_are_searched_too() {
+        let mut ledger = PrivateLedger::default();
+        ledger.add("First private line here");
+        assert!(ledger.find_leak(b"Second private line here").is_none());
+        ledger.add("Second private line here");
+        assert_eq!(
+            ledger.find_leak(b"x Second private line here y"),
+            Some("Second private line here")
+        );
+        let mut other = PrivateLedger::default();
+        other.add("Third private line here");
+        ledger.merge(other);
+        assert_eq!(
+            ledger.find_leak(b"Third private line here"),
+            Some("Third private line here")
+        );
+    }
+
+    #[test]
+    fn the_first_needle_in_ledger_order_is_reported() {
+        let mut ledger = PrivateLedger::default();
+        ledger.add("Alpha private passage\nBravo private passage");
+        assert_eq!(
+            ledger.find_leak(b"Bravo private passage then Alpha private passage"),
+            Some("Alpha private passage")
+        );
     }
 }

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of mentorfolio and Hugo on synthetic journals.
+#
+#   scripts/bench/run.sh [N ...]        default: 1000 10000
+#
+# Environment: RUNS (timed runs per measure, default 5; the median is reported),
+# BENCH_DIR (where journals and outputs go, default target/bench).
+# See docs/performance.md for what is measured and the latest results.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+RUNS=${RUNS:-5}
+WORK=${BENCH_DIR:-$ROOT/target/bench}
+TODAY=2026-08-28
+if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
+
+if [ ! -x /usr/bin/time ]; then
+    echo "error: /usr/bin/time is needed for peak memory (Debian/Ubuntu: apt-get install time)" >&2
+    exit 2
+fi
+HUGO=$(command -v hugo || true)
+if [ -z "$HUGO" ]; then
+    echo "note: hugo is not installed, so only mentorfolio is measured." >&2
+    echo "      Debian/Ubuntu: apt-get update && apt-get install -y hugo" >&2
+fi
+
+echo "building mentorfolio and the journal generator (release)..." >&2
+(cd "$ROOT" && cargo build --release --quiet --bin mentorfolio --example bench_journal)
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
+BIN=$TARGET/release/mentorfolio
+GEN=$TARGET/release/examples/bench_journal
+HAS_BUILD=0
+if "$BIN" build --help >/dev/null 2>&1; then HAS_BUILD=1; fi
+
+mkdir -p "$WORK"
+
+# The median of the numbers on standard input.
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure CLEAN_DIR COMMAND...: one warm-up run, then RUNS timed runs, each after removing
+# CLEAN_DIR (the output folder; "-" for none).
+# Prints "MEDIAN_WALL_SECONDS MEDIAN_CPU_SECONDS MEDIAN_PEAK_RSS_KB"; CPU is user + system
+# time, which other load on the machine disturbs far less than wall time.
+measure() {
+    local clean=$1
+    shift
+    local times=() cpu=() rss=() i start end
+    for ((i = 0; i <= RUNS; i++)); do
+        [ "$clean" != "-" ] && rm -rf "$clean"
+        start=$(date +%s%N)
+        if ! /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "$@" >"$WORK/stdout" 2>"$WORK/stderr"; then
+            echo "error: \`$*\` failed:" >&2
+            tail -n 20 "$WORK/stderr" >&2
+            exit 1
+        fi
+        end=$(date +%s%N)
+        if [ "$i" -gt 0 ]; then
+            times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')")
+            rss+=("$(tail -n 1 "$WORK/rss" | awk '{ print $1 }')")
+            cpu+=("$(tail -n 1 "$WORK/rss" | awk '{ printf "%.2f", $2 + $3 }')")
+        fi
+    done
+    echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
+}
+
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+ROWS=()
+for n in "${SIZES[@]}"; do
+    dir=$WORK/n$n
+    echo "N = $n: generating..." >&2
+    "$GEN" "$n" "$dir" >&2
+    files=$(find "$dir/journal" -name '*.md' | wc -l)
+    bytes=$(du -sb "$dir/journal" | cut -f1)
+    summary=$("$BIN" --root "$dir/journal" --today "$TODAY" --color never check 2>/dev/null | tail -n 1) || {
+        echo "error: the generated journal does not pass check" >&2
+        "$BIN" --root "$dir/journal" --today "$TODAY" check >&2 || true
+        exit 1
+    }
+    echo "  $files Markdown files, $((bytes / 1024 / 1024)) MB; $summary" >&2
+
+    echo "  timing check ($RUNS runs)..." >&2
+    read -r t c m < <(measure - "$BIN" --root "$dir/journal" --today "$TODAY" --quiet check)
+    ROWS+=("| $n | \`mentorfolio check\` | $t | $c | $(mb "$m") | |")
+
+    hugo_t="" hugo_c="" hugo_m=""
+    if [ -n "$HUGO" ]; then
+        echo "  timing hugo ($RUNS runs)..." >&2
+        read -r hugo_t hugo_c hugo_m < <(measure "$dir/hugo-public" "$HUGO" --source "$dir/hugo" \
+            --destination "$dir/hugo-public" --quiet)
+    fi
+    if [ "$HAS_BUILD" = 1 ]; then
+        echo "  timing build ($RUNS runs)..." >&2
+        read -r t c m < <(measure "$dir/site" "$BIN" --root "$dir/journal" --today "$TODAY" \
+            --quiet build --output-dir "$dir/site")
+        vs=""
+        if [ -n "$hugo_t" ]; then
+            vs="wall $(ratio "$t" "$hugo_t"), CPU $(ratio "$c" "$hugo_c"), memory $(ratio "$m" "$hugo_m")"
+        fi
+        ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(mb "$m") | $vs |")
+    fi
+    if [ -n "$hugo_t" ]; then
+        ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $hugo_c | $(mb "$hugo_m") | |")
+    fi
+done
+
+echo
+echo "Median of $RUNS runs on $(nproc) cores; ratios are mentorfolio / Hugo."
+if [ "$HAS_BUILD" = 0 ]; then echo "(this mentorfolio has no \`build\` command yet: only \`check\` is measured)"; fi
+echo
+echo "| N meetings | command | wall time (s) | CPU time (s) | peak RSS (MB) | mentorfolio / Hugo |"
+echo "|---:|---|---:|---:|---:|---|"
+printf '%s\n' "${ROWS[@]}"
