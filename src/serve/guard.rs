@@ -20,7 +20,7 @@
 //! tiny_http's.
 
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
@@ -43,8 +43,8 @@ pub const UPSTREAM_IDLE: Duration = Duration::from_secs(60);
 /// new connection gets a 503 and is closed.
 pub const MAX_CONNECTIONS: usize = 256;
 
-/// How often the accept loop checks whether the server is stopping.
-const POLL: Duration = Duration::from_millis(20);
+/// How often the guard checks whether the server is stopping.
+const POLL: Duration = Duration::from_millis(50);
 
 /// A request head that passed, as the guard forwards it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,23 +110,48 @@ fn reason(status: u16) -> &'static str {
 }
 
 /// Accepts connections on `listener` until `stop` is set and forwards what passes to
-/// tiny_http at `upstream`. Returns the accept thread; connection threads end on their own.
+/// tiny_http at `upstream`. The accept itself blocks, so a request is taken the moment it
+/// arrives; the returned thread watches `stop`, then wakes the accept with a connection of
+/// its own and waits for it to end. Connection threads end on their own.
 pub fn start(
     listener: TcpListener,
     upstream: SocketAddr,
     stop: Arc<AtomicBool>,
 ) -> io::Result<JoinHandle<()>> {
-    listener.set_nonblocking(true)?;
+    listener.set_nonblocking(false)?;
+    let wake = loopback(listener.local_addr()?);
     let open = Arc::new(AtomicUsize::new(0));
-    Ok(std::thread::spawn(move || {
-        while !stop.load(Ordering::SeqCst) {
+    let accepting = stop.clone();
+    let accept = std::thread::spawn(move || {
+        while !accepting.load(Ordering::SeqCst) {
             match listener.accept() {
-                Ok((conn, _)) => admit(conn, upstream, &open),
-                // Nothing waiting, or out of descriptors: wait a little.
+                Ok((conn, _)) if !accepting.load(Ordering::SeqCst) => admit(conn, upstream, &open),
+                Ok(_) => return,
+                // Out of descriptors and the like: wait for connections to close.
                 Err(_) => std::thread::sleep(POLL),
             }
         }
+    });
+    Ok(std::thread::spawn(move || {
+        while !stop.load(Ordering::SeqCst) {
+            std::thread::sleep(POLL);
+        }
+        // If even a loopback connection cannot be made, leave the accept thread behind
+        // rather than wait on it forever.
+        if TcpStream::connect_timeout(&wake, Duration::from_secs(1)).is_ok() {
+            let _ = accept.join();
+        }
     }))
+}
+
+/// Where to reach `addr` from this machine: loopback when bound to all interfaces.
+fn loopback(addr: SocketAddr) -> SocketAddr {
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(v6) if v6.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    SocketAddr::new(ip, addr.port())
 }
 
 /// Counts a connection while its thread runs.
