@@ -18,6 +18,10 @@
 //! back as it comes (the live-reload stream included). The guard only finds the end of
 //! the head and looks at the request line and the few headers above; everything else is
 //! tiny_http's.
+//!
+//! The private port is an ordinary loopback port: a process on the same machine could
+//! still talk to tiny_http directly. The guard covers everything that comes in through
+//! the address the server was asked to listen on.
 
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
