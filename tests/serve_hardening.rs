@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use mentorfolio::serve::http::{HEAD_TIMEOUT, MAX_HEAD};
+use mentorfolio::serve::guard::{HEAD_TIMEOUT, MAX_HEAD};
 use mentorfolio::serve::server::{self, Shared, Snapshot};
 use mentorfolio::site::Site;
 

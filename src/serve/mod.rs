@@ -1,7 +1,7 @@
 //! `mentorfolio serve`: build into memory, serve it, watch the journal, rebuild and
 //! reload open pages. A failed rebuild never stops the server; it shows in the page.
 
-pub mod http;
+pub mod guard;
 pub mod overlay;
 pub mod path;
 pub mod reload;

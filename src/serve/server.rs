@@ -1,14 +1,15 @@
-//! The HTTP side: a pure `respond` from the current snapshot to a reply, and the accept
-//! loop that runs it, one bounded thread per connection (see [`super::http`]).
+//! The HTTP side: a pure `respond` from the current snapshot to a reply, and the
+//! tiny_http loop that runs it on a small pool of workers, behind [`super::guard`].
 
-use std::io::Read;
-use std::net::{Shutdown, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::http;
+use tiny_http::{Header, Method, Response, Server};
+
+use super::guard;
 use super::overlay::{self, Failure};
 use super::path::{self, Target};
 use super::reload::{self, Hub};
@@ -124,144 +125,78 @@ fn decorate(html: &[u8], failure: Option<&Failure>) -> Vec<u8> {
     overlay::inject(html, &fragment)
 }
 
-/// How often the accept loop checks whether the server is stopping.
-const POLL: Duration = Duration::from_millis(20);
+/// How long a worker waits in `recv_timeout` before checking whether the server is stopping.
+const POLL: Duration = Duration::from_millis(100);
 
-/// The most connections served at once (open event streams included). Each has its own
-/// thread and a bounded life, so a slow or silent client never holds up anyone else;
-/// past this limit a new connection gets a 503 and is closed.
-pub const MAX_CONNECTIONS: usize = 256;
+/// How many threads answer requests. Event streams get a thread each, so open tabs never
+/// hold a worker.
+const WORKERS: usize = 4;
 
-/// Accepts connections on `listener` until `stop` is set, each on its own thread. Returns
-/// the accept thread; connection threads end on their own within their timeouts.
+/// Serves `shared` on `listener` until `stop` is set: tiny_http answers on a private
+/// loopback port, with [`guard`] in front of it on `listener`. The returned thread ends
+/// once the guard has stopped accepting and the workers have returned; connections still
+/// open end on their own within their timeouts.
 pub fn start(
     listener: TcpListener,
     shared: Arc<Shared>,
     stop: Arc<AtomicBool>,
 ) -> std::io::Result<JoinHandle<()>> {
-    listener.set_nonblocking(true)?;
-    let open = Arc::new(AtomicUsize::new(0));
+    let server = Server::http("127.0.0.1:0").map_err(std::io::Error::other)?;
+    let upstream = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| std::io::Error::other("tiny_http is not listening on an IP address"))?;
+    let guard = guard::start(listener, upstream, stop.clone())?;
+    let server = Arc::new(server);
+    let workers: Vec<JoinHandle<()>> = (0..WORKERS)
+        .map(|_| {
+            let (server, shared, stop) = (server.clone(), shared.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::SeqCst) {
+                    match server.recv_timeout(POLL) {
+                        Ok(Some(request)) => handle(request, &shared),
+                        Ok(None) => {}
+                        Err(_) => std::thread::sleep(POLL),
+                    }
+                }
+            })
+        })
+        .collect();
     Ok(std::thread::spawn(move || {
-        while !stop.load(Ordering::SeqCst) {
-            match listener.accept() {
-                Ok((conn, _)) => admit(conn, &shared, &open),
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => std::thread::sleep(POLL),
-                // Out of descriptors and the like: wait for connections to close.
-                Err(_) => std::thread::sleep(POLL),
-            }
+        let _ = guard.join();
+        for worker in workers {
+            let _ = worker.join();
         }
     }))
 }
 
-/// Counts a connection while its thread runs.
-struct Slot(Arc<AtomicUsize>);
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-fn admit(conn: TcpStream, shared: &Arc<Shared>, open: &Arc<AtomicUsize>) {
-    let _ = conn.set_nonblocking(false);
-    let _ = conn.set_write_timeout(Some(http::WRITE_TIMEOUT));
-    let _ = conn.set_nodelay(true);
-    if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-        drop(Slot(open.clone()));
-        // Answered on the accept thread without waiting: a short reply fits the send buffer.
-        let reply = Reply::text(503, "too many connections\n");
-        let mut conn = conn;
-        let _ = http::Response {
-            status: reply.status,
-            headers: vec![("Content-Type", reply.content_type)],
-            body: &reply.body,
-            head_only: false,
-        }
-        .write_to(&mut conn);
-        return;
-    }
-    let slot = Slot(open.clone());
-    let shared = shared.clone();
-    let spawned = std::thread::Builder::new()
-        .name("mentorfolio-http".into())
-        .spawn(move || {
-            let _slot = slot;
-            serve_connection(conn, &shared);
-        });
-    // If no thread can be made, the closure (and with it the connection and slot) is dropped.
-    let _ = spawned;
-}
-
-/// Reads one request, answers it, closes.
-fn serve_connection(mut conn: TcpStream, shared: &Shared) {
-    let head = match http::read_head(&mut conn, http::HEAD_TIMEOUT) {
-        Ok(head) => head,
-        Err(http::Refusal::Gone) => return,
-        Err(refusal) => {
-            let status = refusal.status();
-            let _ = reply_to(conn, "GET", &Reply::text(status, http::reason(status)));
-            return;
-        }
-    };
-    if head.method == "GET" && path::path_only(&head.target) == reload::EVENTS_PATH {
+fn handle(request: tiny_http::Request, shared: &Shared) {
+    if *request.method() == Method::Get && path::path_only(request.url()) == reload::EVENTS_PATH {
         let events = shared.hub.subscribe();
-        reload::stream(conn, events, reload::HEARTBEAT);
+        let out = request.into_writer();
+        std::thread::spawn(move || reload::stream(out, events, reload::HEARTBEAT));
         return;
     }
-    let reply = respond(&shared.snapshot(), &head.method, &head.target);
-    let _ = reply_to(conn, &head.method, &reply);
-}
-
-/// Writes `reply` and closes the connection. Unread request bytes are drained briefly
-/// first, so that the client sees the answer rather than a reset.
-fn reply_to(mut conn: TcpStream, method: &str, reply: &Reply) -> std::io::Result<()> {
-    let mut headers = vec![
-        ("Content-Type", reply.content_type),
-        ("Cache-Control", "no-store"),
-    ];
+    let reply = respond(&shared.snapshot(), request.method().as_str(), request.url());
+    // The body is in memory, so its length is always sent rather than chunks.
+    let mut response = Response::from_data(reply.body)
+        .with_chunked_threshold(usize::MAX)
+        .with_status_code(reply.status)
+        .with_header(header("Content-Type", reply.content_type))
+        .with_header(header("Cache-Control", "no-store"));
     if let Some(location) = &reply.location {
-        headers.push(("Location", location));
+        response = response.with_header(header("Location", location));
     }
     if let Some(allow) = reply.allow {
-        headers.push(("Allow", allow));
+        response = response.with_header(header("Allow", allow));
     }
-    let response = http::Response {
-        status: reply.status,
-        headers,
-        body: &reply.body,
-        head_only: method == "HEAD",
-    };
-    let written = response.write_to(&mut conn);
-    let _ = conn.shutdown(Shutdown::Write);
-    drain(&mut conn);
-    written
+    let _ = request.respond(response);
 }
 
-/// Reads and discards what the client still sends, at most [`DRAIN_BYTES`] for at most
-/// [`DRAIN_TIME`], so closing does not reset the connection before the reply is read.
-fn drain(conn: &mut TcpStream) {
-    let deadline = Instant::now() + DRAIN_TIME;
-    let mut left = DRAIN_BYTES;
-    let mut buf = [0u8; 8192];
-    while left > 0 {
-        let Some(wait) = deadline
-            .checked_duration_since(Instant::now())
-            .filter(|d| !d.is_zero())
-        else {
-            return;
-        };
-        if conn.set_read_timeout(Some(wait)).is_err() {
-            return;
-        }
-        match conn.read(&mut buf) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => left = left.saturating_sub(n),
-        }
-    }
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values are ASCII")
 }
-
-const DRAIN_BYTES: usize = 256 * 1024;
-const DRAIN_TIME: Duration = Duration::from_millis(500);
 
 #[cfg(test)]
 mod tests {
