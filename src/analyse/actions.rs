@@ -23,10 +23,12 @@ impl ActionState {
 }
 
 pub fn action_state(a: &ActionItem, today: NaiveDate) -> ActionState {
-    match (a.done, a.due) {
-        (Some(_), _) => ActionState::Done,
-        (None, Some(due)) if due < today => ActionState::Overdue,
-        _ => ActionState::Open,
+    if a.done.is_some() {
+        ActionState::Done
+    } else if a.is_overdue(today) {
+        ActionState::Overdue
+    } else {
+        ActionState::Open
     }
 }
 
@@ -101,8 +103,7 @@ pub fn open_commitments(j: &Journal) -> Vec<CommitmentRef<'_>> {
                 .iter()
                 .filter(|c| c.fulfilled.is_none())
                 .map(move |c| {
-                    let last = c.followed_up.unwrap_or(m.date).max(m.date);
-                    let days_waiting = (j.today - last).num_days();
+                    let days_waiting = c.days_waiting(m.date, j.today);
                     CommitmentRef {
                         meeting: m,
                         commitment: c,

@@ -60,7 +60,7 @@ pub fn benchmark_state(b: &Benchmark, today: NaiveDate) -> BenchmarkState {
     match (b.done, b.due) {
         (Some(done), Some(due)) if done > due => BenchmarkState::DoneLate,
         (Some(_), _) => BenchmarkState::Done,
-        (None, Some(due)) if due < today => BenchmarkState::Overdue,
+        _ if b.is_overdue(today) => BenchmarkState::Overdue,
         (None, Some(_)) => BenchmarkState::Upcoming,
         (None, None) => BenchmarkState::Undated,
     }

@@ -188,6 +188,13 @@ pub struct Benchmark {
     pub line: u32,
 }
 
+impl Benchmark {
+    /// Past its due date and not done.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done.is_none() && self.due.is_some_and(|due| due < today)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Goal {
     /// The file stem.
@@ -247,6 +254,13 @@ pub struct ActionItem {
     pub line: u32,
 }
 
+impl ActionItem {
+    /// Past its due date and not done.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done.is_none() && self.due.is_some_and(|due| due < today)
+    }
+}
+
 /// What the mentor offered: a resource, an introduction.
 #[derive(Clone, Debug)]
 pub struct Commitment {
@@ -254,6 +268,15 @@ pub struct Commitment {
     pub followed_up: Option<NaiveDate>,
     pub fulfilled: Option<NaiveDate>,
     pub line: u32,
+}
+
+impl Commitment {
+    /// Days since it was offered at a meeting on `offered`, or since the last follow-up,
+    /// whichever is later.
+    pub fn days_waiting(&self, offered: NaiveDate, today: NaiveDate) -> i64 {
+        let last = self.followed_up.unwrap_or(offered).max(offered);
+        (today - last).num_days()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -7,8 +7,8 @@ use crate::journal::{Journal, MeetingStatus};
 pub fn w301_overdue_action(j: &Journal, out: &mut Vec<Diagnostic>) {
     for m in &j.meetings {
         for (i, a) in m.actions.iter().enumerate() {
-            if let (Some(due), None) = (a.due, a.done)
-                && due < j.today
+            if let Some(due) = a.due
+                && a.is_overdue(j.today)
             {
                 let owner = a.owner.map_or("", |o| o.as_str());
                 out.push(Diagnostic::new(
@@ -39,8 +39,7 @@ pub fn w302_commitment_not_followed_up(j: &Journal, out: &mut Vec<Diagnostic>) {
             .enumerate()
             .filter(|(_, c)| c.fulfilled.is_none())
         {
-            let last = c.followed_up.unwrap_or(m.date).max(m.date);
-            let waited = (j.today - last).num_days();
+            let waited = c.days_waiting(m.date, j.today);
             if waited > limit {
                 out.push(Diagnostic::new(Code::W302, m.source.at(&format!("commitments.{i}")), format!("the mentor's commitment \"{}\" has had no follow-up for {waited} days", c.what), format!("follow up with your mentor and record `followed_up: YYYY-MM-DD` (flagged after {limit} days)")));
             }

@@ -66,8 +66,8 @@ pub fn w104_not_aligned(j: &Journal, out: &mut Vec<Diagnostic>) {
 pub fn w502_benchmark_overdue(j: &Journal, out: &mut Vec<Diagnostic>) {
     for g in j.goals.iter().filter(|g| g.status == GoalStatus::Active) {
         for (i, b) in g.benchmarks.iter().enumerate() {
-            if let (Some(due), None) = (b.due, b.done)
-                && due < j.today
+            if let Some(due) = b.due
+                && b.is_overdue(j.today)
             {
                 out.push(Diagnostic::new(
                     Code::W502,

@@ -153,7 +153,11 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     let until = date + Duration::days(j.config.cadence.on(date).days());
     for (g, b) in upcoming_benchmarks(j, until) {
         let Some(due) = b.due else { continue };
-        let late = if due < j.today { ", overdue" } else { "" };
+        let late = if b.is_overdue(j.today) {
+            ", overdue"
+        } else {
+            ""
+        };
         items.push(AgendaItem {
             text: format!("Benchmark: {} ({}, due {due}{late})", b.title, g.title),
             goal: Some(g.id.clone()),
