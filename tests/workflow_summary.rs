@@ -22,6 +22,18 @@ fn example_site() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/example-site"))
 }
 
+/// A journal made by `init` on 2026-09-01, in a temporary folder.
+fn new_journal() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .args(["--today", "2026-09-01", "--quiet", "init"])
+        .arg(tmp.path())
+        .assert()
+        .success();
+    tmp
+}
+
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
@@ -99,13 +111,7 @@ fn an_unknown_meeting_names_the_nearest() {
 
 #[test]
 fn private_passages_of_a_meeting_stay_out() {
-    let tmp = tempfile::tempdir().unwrap();
-    Command::cargo_bin("mentorfolio")
-        .unwrap()
-        .args(["--today", "2026-09-01", "--quiet", "init"])
-        .arg(tmp.path())
-        .assert()
-        .success();
+    let tmp = new_journal();
     fs::write(
         tmp.path().join("meetings/2026-09-08-pay.md"),
         "---
@@ -155,13 +161,7 @@ CANARY-TEMP-PRIVATE-BLOCK the numbers we discussed
 
 #[test]
 fn a_summary_that_would_repeat_a_private_line_is_withheld() {
-    let tmp = tempfile::tempdir().unwrap();
-    Command::cargo_bin("mentorfolio")
-        .unwrap()
-        .args(["--today", "2026-09-01", "--quiet", "init"])
-        .arg(tmp.path())
-        .assert()
-        .success();
+    let tmp = new_journal();
     // The mentee copied a private line into a public outcome by mistake.
     fs::write(
         tmp.path().join("meetings/2026-09-08.md"),
