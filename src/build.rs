@@ -26,7 +26,8 @@ pub fn leaks(site: &Site, ledger: &PrivateLedger) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn leak(path: &str) -> Diagnostic {
+/// E009 for one output file.
+pub fn leak(path: &str) -> Diagnostic {
     Diagnostic::new(
         Code::E009,
         Location {

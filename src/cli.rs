@@ -261,10 +261,7 @@ pub fn run(cli: Cli) -> i32 {
                 interface,
                 open,
             };
-            let (root, today) = (g.root.clone(), g.today);
-            crate::serve::run(&g, &opts, move |base_url| {
-                Box::new(move || crate::build::render_site(&root, today, Some(&base_url)))
-            })
+            crate::serve::run(&g, &opts)
         }
     }
 }

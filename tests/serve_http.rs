@@ -191,12 +191,12 @@ fn events_stream_unbuffered_after_each_rebuild_and_many_tabs_never_starve_pages(
         site: Some(site("two")),
         diagnostics: vec![],
     };
-    rebuild(&run.shared, &build, Change::Full);
+    rebuild(&run.shared, build, Change::Full);
     for (_, reader) in tabs.iter_mut() {
         assert_eq!(next_data(reader), "reload");
     }
     let (_, _, body) = raw(run.addr, "GET", "/");
     assert!(String::from_utf8(body).unwrap().contains("<h1>two</h1>"));
-    rebuild(&run.shared, &build, Change::Css);
+    rebuild(&run.shared, build, Change::Css);
     assert_eq!(next_data(&mut tabs[3].1), "css");
 }

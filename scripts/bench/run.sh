@@ -25,11 +25,13 @@ if [ -z "$HUGO" ]; then
 fi
 
 echo "building mentorfolio and the journal generator (release)..." >&2
-(cd "$ROOT" && cargo build --release --quiet --bin mentorfolio --example bench_journal)
+(cd "$ROOT" && cargo build --release --quiet --bin mentorfolio --example bench_journal --example bench_serve)
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
 BIN=$TARGET/release/mentorfolio
 GEN=$TARGET/release/examples/bench_journal
+SERVE_BENCH=$TARGET/release/examples/bench_serve
+EDITS=${EDITS:-11}
 HAS_BUILD=0
 if "$BIN" build --help >/dev/null 2>&1; then HAS_BUILD=1; fi
 
@@ -70,6 +72,7 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 ROWS=()
+SERVE_ROWS=()
 for n in "${SIZES[@]}"; do
     dir=$WORK/n$n
     echo "N = $n: generating..." >&2
@@ -103,6 +106,13 @@ for n in "${SIZES[@]}"; do
         fi
         ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(mb "$m") | $vs |")
     fi
+    if [ "$HAS_BUILD" = 1 ] && "$BIN" serve --help >/dev/null 2>&1; then
+        echo "  timing serve, write to reload event ($EDITS edits)..." >&2
+        rm -rf "$dir/serve-journal"
+        cp -r "$dir/journal" "$dir/serve-journal"
+        read -r med fast slow < <("$SERVE_BENCH" "$BIN" "$dir/serve-journal" "$EDITS")
+        SERVE_ROWS+=("| $n | $med | $fast | $slow |")
+    fi
     if [ -n "$hugo_t" ]; then
         ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $hugo_c | $(mb "$hugo_m") | |")
     fi
@@ -115,3 +125,11 @@ echo
 echo "| N meetings | command | wall time (s) | CPU time (s) | peak RSS (MB) | mentorfolio / Hugo |"
 echo "|---:|---|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
+if [ "${#SERVE_ROWS[@]}" -gt 0 ]; then
+    echo
+    echo "\`serve\`: one edit, from writing the file to the reload event (ms, over $EDITS edits)"
+    echo
+    echo "| N meetings | median | fastest | slowest |"
+    echo "|---:|---:|---:|---:|"
+    printf '%s\n' "${SERVE_ROWS[@]}"
+fi

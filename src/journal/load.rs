@@ -1,7 +1,7 @@
 //! Loading: walk the journal, split and parse every file, drop what is private, and build
 //! the [`Journal`]. Every file is read even when another is broken, so one error never hides others.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -50,7 +50,12 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    decode(&read_bytes(path, rel)?, rel)
+}
+
+/// Reads a file's bytes; E001 when it cannot be read.
+fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| {
         Diagnostic::new(
             Code::E001,
             Location {
@@ -61,8 +66,7 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
             format!("cannot read the file: {e}"),
             "check that the file exists and is readable",
         )
-    })?;
-    decode(&bytes, rel)
+    })
 }
 
 /// Decodes UTF-8, pointing at the line and column of the first byte that is not.
@@ -263,6 +267,7 @@ fn yaml_text(v: &serde_yaml::Value, out: &mut String) {
 }
 
 /// One loaded document of the goals, meetings or activities folders.
+#[derive(Clone)]
 enum Doc {
     Goal(Goal),
     Meeting(Meeting),
@@ -275,6 +280,7 @@ enum Doc {
     Nothing,
 }
 
+#[derive(Clone)]
 struct FileResult {
     doc: Doc,
     diags: Vec<Diagnostic>,
@@ -367,8 +373,31 @@ fn parse_doc(
     FileResult { doc, diags, ledger }
 }
 
-fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32) -> FileResult {
+/// What became of one document: parsed now, or unchanged since the cache saw it.
+enum Loading {
+    Parsed(Option<Stamp>, Box<FileResult>),
+    Unchanged,
+}
+
+/// Reads and parses one document, unless `cache` holds it with the same stamp.
+fn load_doc(
+    root: &Path,
+    path: &Path,
+    kind: Kind,
+    today: NaiveDate,
+    length: u32,
+    cache: Option<&FileCache>,
+) -> Loading {
     let rel = relative(root, path);
+    let stamp = cache.and_then(|_| Stamp::of(path));
+    if let (Some(cache), Some(stamp)) = (cache, stamp)
+        && cache
+            .files
+            .get(&rel)
+            .is_some_and(|(seen, _)| *seen == stamp)
+    {
+        return Loading::Unchanged;
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -388,8 +417,8 @@ fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32)
             ledger: PrivateLedger::default(),
         }
     };
-    if path.extension().is_none_or(|e| e != "md") {
-        return failed(Diagnostic::new(
+    let result = if path.extension().is_none_or(|e| e != "md") {
+        failed(Diagnostic::new(
             Code::E001,
             Location {
                 file: rel,
@@ -398,12 +427,14 @@ fn load_doc(root: &Path, path: &Path, kind: Kind, today: NaiveDate, length: u32)
             },
             "not a Markdown file: journal folders hold only `.md` files",
             "move it to static/, or start its name with `_` to keep it out of the journal",
-        ));
-    }
-    match read_text(path, &rel) {
-        Ok(text) => parse_doc(kind, &rel, &stem, &text, today, length),
-        Err(d) => failed(d),
-    }
+        ))
+    } else {
+        match read_text(path, &rel) {
+            Ok(text) => parse_doc(kind, &rel, &stem, &text, today, length),
+            Err(d) => failed(d),
+        }
+    };
+    Loading::Parsed(stamp, Box::new(result))
 }
 
 /// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
@@ -616,8 +647,59 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
     }
 }
 
+/// Goals, meetings and activities as last parsed, by journal path. `serve` keeps one
+/// between rebuilds so that only files that changed are read and parsed again; the
+/// result is the same as loading from scratch.
+#[derive(Default)]
+pub struct FileCache {
+    files: HashMap<String, (Stamp, FileResult)>,
+    /// What parsing depended on besides the file: today and the default meeting length.
+    basis: Option<(NaiveDate, u32)>,
+}
+
+impl FileCache {
+    /// Forgets a file (a journal path such as `goals/talk.md`), so the next load reads
+    /// it whatever its stamp: a file rewritten twice within the clock's resolution keeps
+    /// its stamp, so the watcher's word is taken over it.
+    pub fn forget(&mut self, rel: &str) {
+        self.files.remove(rel);
+    }
+
+    pub fn clear(&mut self) {
+        self.files.clear();
+    }
+}
+
+/// When a file was last written and how long it is: a change of either means the file
+/// must be read again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: std::time::SystemTime,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
+}
+
 /// Loads the journal at `root`, judging "past" and "future" against `today`.
 pub fn load(root: &Path, today: NaiveDate) -> Loaded {
+    load_with(root, today, None)
+}
+
+/// [`load`], reusing what `cache` holds for files whose bytes did not change, and leaving
+/// in it what this load parsed.
+pub fn load_cached(root: &Path, today: NaiveDate, cache: &mut FileCache) -> Loaded {
+    load_with(root, today, Some(cache))
+}
+
+fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Loaded {
     let mut diags = Vec::new();
     let mut ledger = PrivateLedger::default();
     let config = load_config(root, &mut diags);
@@ -637,10 +719,48 @@ pub fn load(root: &Path, today: NaiveDate) -> Loaded {
     ] {
         jobs.extend(walk(root, dir, &mut diags).into_iter().map(|p| (p, kind)));
     }
-    let results: Vec<FileResult> = jobs
+    let cache = cache.map(|c| {
+        if c.basis != Some((today, length)) {
+            *c = FileCache {
+                basis: Some((today, length)),
+                ..FileCache::default()
+            };
+        }
+        c
+    });
+    let loaded: Vec<Loading> = jobs
         .par_iter()
-        .map(|(p, k)| load_doc(root, p, *k, today, length))
+        .map(|(p, k)| load_doc(root, p, *k, today, length, cache.as_deref()))
         .collect();
+    let results: Vec<FileResult> = match cache {
+        Some(cache) => {
+            let mut old = std::mem::take(&mut cache.files);
+            jobs.iter()
+                .zip(loaded)
+                .filter_map(|((path, _), loading)| {
+                    let rel = relative(root, path);
+                    let (stamp, result) = match loading {
+                        Loading::Parsed(stamp, result) => (stamp, *result),
+                        Loading::Unchanged => {
+                            let (stamp, result) = old.remove(&rel)?;
+                            (Some(stamp), result)
+                        }
+                    };
+                    if let Some(stamp) = stamp {
+                        cache.files.insert(rel, (stamp, result.clone()));
+                    }
+                    Some(result)
+                })
+                .collect()
+        }
+        None => loaded
+            .into_iter()
+            .filter_map(|l| match l {
+                Loading::Parsed(_, result) => Some(*result),
+                Loading::Unchanged => None,
+            })
+            .collect(),
+    };
     let (mut goals, mut meetings, mut activities) = (Vec::new(), Vec::new(), Vec::new());
     let (mut private_goals, mut unloaded_goals) = (BTreeSet::new(), BTreeSet::new());
     for r in results {

@@ -16,7 +16,7 @@ use crate::journal::Source;
 pub const RESERVED_IDS: &[&str] = &["content", "site-nav", "top"];
 
 /// Where each public journal file is published: `goals/talk.md` → `goals/talk/`.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkMap {
     pages: HashMap<String, String>,
 }

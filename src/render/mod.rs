@@ -10,7 +10,7 @@ pub mod theme;
 pub mod urls;
 pub mod views;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -38,32 +38,182 @@ pub fn link_map(j: &Journal) -> LinkMap {
     links
 }
 
-/// Every Markdown body rendered to HTML, by journal file, with the W601s found.
-fn bodies(j: &Journal, u: &Urls) -> (HashMap<String, String>, Vec<Diagnostic>) {
-    let links = link_map(j);
-    let md = Markdown {
-        links: &links,
-        urls: u,
-        safe_html: j.config.safe_html,
-    };
-    let mut docs: Vec<(&str, &Source, u8)> = vec![(&j.plan.body, &j.plan.source, 2)];
-    docs.extend(j.goals.iter().map(|g| (g.body.as_str(), &g.source, 3)));
-    docs.extend(j.meetings.iter().map(|m| (m.body.as_str(), &m.source, 3)));
-    docs.extend(j.activities.iter().map(|a| (a.body.as_str(), &a.source, 3)));
-    let rendered: Vec<(String, String, Vec<Diagnostic>)> = docs
-        .par_iter()
-        .map(|(body, source, level)| {
-            let (html, diags) = md.render(body, source, *level);
-            (source.file.clone(), html, diags)
-        })
-        .collect();
-    let mut map = HashMap::with_capacity(rendered.len());
-    let mut diags = Vec::new();
-    for (file, html, d) in rendered {
-        map.insert(file, html);
-        diags.extend(d);
+/// Every Markdown body rendered to HTML, by journal file, with the W601s found there.
+/// Kept between rebuilds by `serve`: a body is rendered again only when its text, or
+/// anything its links depend on, changed.
+#[derive(Default)]
+pub struct Bodies {
+    pub html: HashMap<String, String>,
+    /// The Markdown each HTML was rendered from, and its diagnostics.
+    seen: HashMap<String, (String, Vec<Diagnostic>)>,
+    /// What every body depended on besides its text.
+    basis: Option<(LinkMap, String, bool)>,
+}
+
+impl Bodies {
+    /// Renders the bodies of `j` that changed since the last update; returns every body's W601s.
+    pub fn update(&mut self, j: &Journal, u: &Urls) -> Vec<Diagnostic> {
+        let links = link_map(j);
+        let basis = (links, u.base.clone(), j.config.safe_html);
+        if self.basis.as_ref() != Some(&basis) {
+            *self = Bodies::default();
+        }
+        let md = Markdown {
+            links: &basis.0,
+            urls: u,
+            safe_html: j.config.safe_html,
+        };
+        let mut docs: Vec<(&str, &Source, u8)> = vec![(&j.plan.body, &j.plan.source, 2)];
+        docs.extend(j.goals.iter().map(|g| (g.body.as_str(), &g.source, 3)));
+        docs.extend(j.meetings.iter().map(|m| (m.body.as_str(), &m.source, 3)));
+        docs.extend(j.activities.iter().map(|a| (a.body.as_str(), &a.source, 3)));
+        let unchanged = |body: &str, file: &str| {
+            self.seen
+                .get(file)
+                .is_some_and(|(seen, _)| seen == body && self.html.contains_key(file))
+        };
+        let fresh: Vec<(String, String, Vec<Diagnostic>)> = docs
+            .par_iter()
+            .filter(|(body, source, _)| !unchanged(body, &source.file))
+            .map(|(body, source, level)| {
+                let (html, diags) = md.render(body, source, *level);
+                (source.file.clone(), html, diags)
+            })
+            .collect();
+        let keep: std::collections::HashSet<&str> =
+            docs.iter().map(|(_, s, _)| s.file.as_str()).collect();
+        self.html.retain(|file, _| keep.contains(file.as_str()));
+        self.seen.retain(|file, _| keep.contains(file.as_str()));
+        let bodies: HashMap<&str, &str> =
+            docs.iter().map(|(b, s, _)| (s.file.as_str(), *b)).collect();
+        for (file, html, diags) in fresh {
+            let body = bodies.get(file.as_str()).copied().unwrap_or_default();
+            self.seen.insert(file.clone(), (body.to_string(), diags));
+            self.html.insert(file, html);
+        }
+        self.basis = Some(basis);
+        let mut diags: Vec<Diagnostic> = docs
+            .iter()
+            .filter_map(|(_, s, _)| self.seen.get(&s.file))
+            .flat_map(|(_, d)| d.iter().cloned())
+            .collect();
+        crate::diagnostics::sort(&mut diags);
+        diags
     }
-    (map, diags)
+}
+
+/// What makes one file of the site.
+#[derive(Clone, Copy, Debug)]
+enum Maker {
+    Page(usize),
+    Static,
+    Feed,
+    Calendar,
+    Sitemap,
+    NoJekyll,
+    Cname,
+}
+
+/// Every file of a site by its path, and what makes it: `build` makes them all, `serve`
+/// each when it is first asked for.
+pub struct Catalogue<'a> {
+    pages: Vec<pages::Page<'a>>,
+    files: BTreeMap<String, Maker>,
+}
+
+impl<'a> Catalogue<'a> {
+    pub fn new(j: &'a Journal, theme: &Theme) -> Self {
+        let pages = pages::all(j);
+        let mut files = BTreeMap::new();
+        for path in theme.statics.keys() {
+            files.insert(path.clone(), Maker::Static);
+        }
+        for (i, page) in pages.iter().enumerate() {
+            files.insert(page.path(), Maker::Page(i));
+        }
+        if j.config.feeds {
+            files.insert("feed.xml".into(), Maker::Feed);
+            files.insert("meetings.ics".into(), Maker::Calendar);
+        }
+        files.insert("sitemap.xml".into(), Maker::Sitemap);
+        files.insert(".nojekyll".into(), Maker::NoJekyll);
+        if cname(j).is_some() {
+            files.insert("CNAME".into(), Maker::Cname);
+        }
+        Catalogue { pages, files }
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// Every path of the site, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+fn cname(j: &Journal) -> Option<&str> {
+    j.config
+        .cname
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+/// Everything a file of the site is made from.
+pub struct Sources<'a> {
+    pub journal: &'a Journal,
+    pub analysis: &'a Analysis<'a>,
+    pub theme: &'a Theme,
+    pub urls: &'a Urls,
+    pub bodies: &'a HashMap<String, String>,
+    pub catalogue: &'a Catalogue<'a>,
+}
+
+/// Makes the file at `path`: None when the site has no such file, E008 when a template
+/// fails to render it.
+pub fn file(s: &Sources, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+    let j = s.journal;
+    let made = match *s.catalogue.files.get(path)? {
+        Maker::Page(i) => {
+            let cx = pages::Inputs {
+                journal: j,
+                analysis: s.analysis,
+                urls: s.urls,
+                bodies: s.bodies,
+                site: views::site(j, s.urls),
+            };
+            return Some(
+                pages::render(&cx, s.theme, &s.catalogue.pages[i]).map(String::into_bytes),
+            );
+        }
+        Maker::Static => s.theme.statics.get(path).cloned().unwrap_or_default(),
+        Maker::Feed => feeds::atom(j, s.urls, s.bodies).into_bytes(),
+        Maker::Calendar => feeds::ics(j, s.urls).into_bytes(),
+        Maker::Sitemap => {
+            let mut listed: Vec<String> = s
+                .catalogue
+                .files
+                .iter()
+                .filter(|(path, maker)| matches!(maker, Maker::Page(_)) && *path != "404.html")
+                .map(|(path, _)| path.trim_end_matches("index.html").to_string())
+                .collect();
+            listed.sort();
+            feeds::sitemap(s.urls, &listed).into_bytes()
+        }
+        Maker::NoJekyll => Vec::new(),
+        Maker::Cname => format!("{}\n", cname(j).unwrap_or_default()).into_bytes(),
+    };
+    Some(Ok(made))
 }
 
 /// Renders the whole site into memory. Diagnostics are W601 for broken journal links and
@@ -74,50 +224,28 @@ pub fn render(
     theme: &Theme,
     u: &Urls,
 ) -> (Site, Vec<Diagnostic>) {
-    let (bodies, mut diags) = bodies(j, u);
-    let cx = pages::Inputs {
+    let mut bodies = Bodies::default();
+    let mut diags = bodies.update(j, u);
+    let catalogue = Catalogue::new(j, theme);
+    let sources = Sources {
         journal: j,
         analysis,
+        theme,
         urls: u,
-        bodies: &bodies,
-        site: views::site(j, u),
+        bodies: &bodies.html,
+        catalogue: &catalogue,
     };
-    let jobs = pages::all(j);
-    let results: Vec<(String, Result<String, Diagnostic>)> = jobs
+    let paths: Vec<&str> = catalogue.paths().collect();
+    let made: Vec<(&str, Result<Vec<u8>, Diagnostic>)> = paths
         .par_iter()
-        .map(|page| (page.path(), pages::render(&cx, theme, page)))
+        .filter_map(|path| Some((*path, file(&sources, path)?)))
         .collect();
     let mut site = Site::default();
-    for (path, bytes) in &theme.statics {
-        site.insert(path.clone(), bytes.clone());
-    }
-    let mut listed = Vec::new();
-    for (path, result) in results {
+    for (path, result) in made {
         match result {
-            Ok(html) => {
-                if path != "404.html" {
-                    listed.push(path.trim_end_matches("index.html").to_string());
-                }
-                site.insert(path, html);
-            }
+            Ok(bytes) => site.insert(path, bytes),
             Err(d) => diags.push(d),
         }
-    }
-    if j.config.feeds {
-        site.insert("feed.xml", feeds::atom(j, u, &bodies));
-        site.insert("meetings.ics", feeds::ics(j, u));
-    }
-    listed.sort();
-    site.insert("sitemap.xml", feeds::sitemap(u, &listed));
-    site.insert(".nojekyll", Vec::new());
-    if let Some(cname) = j
-        .config
-        .cname
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
-        site.insert("CNAME", format!("{cname}\n"));
     }
     (site, diags)
 }

@@ -2,6 +2,7 @@
 //! reload open pages. A failed rebuild never stops the server; it shows in the page.
 
 pub mod guard;
+pub mod live;
 pub mod overlay;
 pub mod path;
 pub mod reload;
@@ -24,6 +25,7 @@ use server::Shared;
 use watch::Change;
 
 pub use crate::build::Rendered;
+pub use live::{Files, Session, Update};
 
 /// What one rebuild did, for the terminal.
 pub struct Rebuilt {
@@ -36,20 +38,24 @@ pub struct Rebuilt {
 
 /// Runs `build` (catching a panic), swaps the snapshot, and only then tells open pages.
 /// A failure keeps the last good site and adds the overlay; success removes it.
-pub fn rebuild(shared: &Shared, build: &dyn Fn() -> Rendered, change: Change) -> Rebuilt {
-    let outcome = catch_unwind(AssertUnwindSafe(build));
+pub fn rebuild<R: Into<Update>>(
+    shared: &Shared,
+    build: impl FnOnce() -> R,
+    change: Change,
+) -> Rebuilt {
+    let outcome = catch_unwind(AssertUnwindSafe(|| build().into()));
     let mut snapshot = shared.snapshot();
     let was_failing = snapshot.failure.is_some();
     let (ok, diagnostics) = match outcome {
-        Ok(Rendered {
+        Ok(Update {
             site: Some(site),
             diagnostics,
         }) => {
-            snapshot.site = Some(Arc::new(site));
+            snapshot.site = Some(site);
             snapshot.failure = None;
             (true, diagnostics)
         }
-        Ok(Rendered {
+        Ok(Update {
             site: None,
             diagnostics,
         }) => {
@@ -105,12 +111,8 @@ pub fn base_url(addr: SocketAddr) -> String {
     }
 }
 
-/// Serves the journal until Ctrl-C. `make_build` turns the server's base URL into the build.
-pub fn run(
-    g: &Globals,
-    opts: &Options,
-    make_build: impl FnOnce(String) -> Box<dyn Fn() -> Rendered + Send>,
-) -> i32 {
+/// Serves the journal until Ctrl-C.
+pub fn run(g: &Globals, opts: &Options) -> i32 {
     let wanted = SocketAddr::new(opts.interface, opts.port);
     let listener = match TcpListener::bind(wanted) {
         Ok(listener) => listener,
@@ -134,10 +136,10 @@ pub fn run(
         );
     }
     let url = base_url(addr);
-    let build = make_build(url.clone());
+    let mut session = Session::new(&g.root, g.today, &url);
     let shared = Arc::new(Shared::default());
 
-    let first = rebuild(&shared, build.as_ref(), Change::Full);
+    let first = rebuild(&shared, || session.update(&[]), Change::Full);
     report(g, &first, None);
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -150,7 +152,9 @@ pub fn run(
     };
 
     let (changes_tx, changes) = mpsc::channel::<Vec<PathBuf>>();
-    let _watcher = match watch::watch(&g.root, changes_tx) {
+    // Set by the watcher with every change, so a warm-up render stops for the rebuild.
+    let pending = Arc::new(AtomicBool::new(false));
+    let _watcher = match watch::watch(&g.root, changes_tx, pending.clone()) {
         Ok(w) => Some(w),
         Err(e) => {
             eprintln!(
@@ -178,6 +182,7 @@ pub fn run(
     }
 
     let root = g.root.canonicalize().unwrap_or_else(|_| g.root.clone());
+    warm(g, &shared, &pending);
     loop {
         if stop_rx.try_recv().is_ok() {
             break;
@@ -192,16 +197,19 @@ pub fn run(
             }
         };
         // Fold every batch already waiting into one rebuild that sees the final content.
-        let mut change = watch::classify(&root, &batch);
+        pending.store(false, Ordering::SeqCst);
+        let mut paths = batch;
         while let Ok(more) = changes.try_recv() {
-            change = change.max(watch::classify(&root, &more));
+            paths.extend(more);
         }
+        let change = watch::classify(&root, &paths);
         if change == Change::Ignore {
             continue;
         }
         let started = Instant::now();
-        let rebuilt = rebuild(&shared, build.as_ref(), change);
+        let rebuilt = rebuild(&shared, || session.update(&paths), change);
         report(g, &rebuilt, Some(started.elapsed()));
+        warm(g, &shared, &pending);
     }
 
     stop.store(true, Ordering::SeqCst);
@@ -211,6 +219,32 @@ pub fn run(
         println!("stopped");
     }
     cli::OK
+}
+
+/// Makes every page of the site being served, so the next page asked for is answered at
+/// once and template errors anywhere are reported; stops as soon as a change arrives.
+fn warm(g: &Globals, shared: &Shared, pending: &AtomicBool) {
+    let Some(site) = shared.snapshot().site else {
+        return;
+    };
+    let stop = || pending.load(Ordering::SeqCst);
+    let errors = match catch_unwind(AssertUnwindSafe(|| site.warm(&stop))) {
+        Ok(errors) => errors,
+        Err(payload) => {
+            eprintln!(
+                "error: a page panicked while rendering: {}",
+                panic_message(payload.as_ref())
+            );
+            return;
+        }
+    };
+    if !errors.is_empty() {
+        g.report(&errors);
+        eprintln!(
+            "{} files of the site cannot be made; their pages show why",
+            errors.len()
+        );
+    }
 }
 
 fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
@@ -277,16 +311,16 @@ mod tests {
         ]);
         let build = || next.lock().unwrap().pop().unwrap();
 
-        assert!(rebuild(&shared, &build, Change::Full).ok);
+        assert!(rebuild(&shared, build, Change::Full).ok);
         assert!(body(&shared).contains("first"));
 
-        let failed = rebuild(&shared, &build, Change::Css);
+        let failed = rebuild(&shared, build, Change::Css);
         assert!(!failed.ok);
         let text = body(&shared);
         assert!(text.contains("first") && text.contains("invalid YAML"));
 
         // A stylesheet-only fix still reloads, since the overlay must go.
-        let fixed = rebuild(&shared, &build, Change::Css);
+        let fixed = rebuild(&shared, build, Change::Css);
         assert_eq!(fixed.event, Event::Reload);
         let text = body(&shared);
         assert!(text.contains("fixed") && !text.contains("mentorfolio-error-overlay"));
@@ -302,8 +336,8 @@ mod tests {
             site: Some(site("x")),
             diagnostics: vec![],
         };
-        rebuild(&shared, &build, Change::Full);
-        assert_eq!(rebuild(&shared, &build, Change::Css).event, Event::Css);
+        rebuild(&shared, build, Change::Full);
+        assert_eq!(rebuild(&shared, build, Change::Css).event, Event::Css);
     }
 
     #[test]
@@ -313,9 +347,9 @@ mod tests {
             site: Some(site("still here")),
             diagnostics: vec![],
         };
-        rebuild(&shared, &good, Change::Full);
+        rebuild(&shared, good, Change::Full);
         let bad = || -> Rendered { panic!("template engine exploded <boom>") };
-        let rebuilt = rebuild(&shared, &bad, Change::Full);
+        let rebuilt = rebuild(&shared, bad, Change::Full);
         assert!(!rebuilt.ok);
         let text = body(&shared);
         assert!(text.contains("still here"));

@@ -3,7 +3,7 @@
 //! The server never touches the disk, yet every traversal form is still refused here
 //! so that no key outside the site's own namespace can ever be formed.
 
-use crate::site::Site;
+use super::live::Files;
 
 /// What a request path resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +69,7 @@ fn escapes_well_formed(path: &str) -> bool {
 }
 
 /// Resolves a request target (path and maybe a query) against the site.
-pub fn resolve(site: &Site, target: &str) -> Target {
+pub fn resolve(site: &dyn Files, target: &str) -> Target {
     let path = path_only(target);
     let Some(segments) = segments(path) else {
         return Target::BadRequest;
@@ -82,15 +82,15 @@ pub fn resolve(site: &Site, target: &str) -> Target {
         } else {
             format!("{key}/index.html")
         };
-        return if site.get(&index).is_some() {
+        return if site.contains(&index) {
             Target::File(index)
         } else {
             Target::NotFound
         };
     }
-    if site.get(&key).is_some() {
+    if site.contains(&key) {
         Target::File(key)
-    } else if site.get(&format!("{key}/index.html")).is_some() {
+    } else if site.contains(&format!("{key}/index.html")) {
         Target::Redirect(format!("{path}/"))
     } else {
         Target::NotFound
@@ -136,6 +136,7 @@ pub fn is_html(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::Site;
 
     fn site() -> Site {
         let mut s = Site::default();

@@ -10,15 +10,15 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Response, Server};
 
 use super::guard;
+use super::live::Files;
 use super::overlay::{self, Failure};
 use super::path::{self, Target};
 use super::reload::{self, Hub};
-use crate::site::Site;
 
 /// What the server answers from: the last good site, and why the latest rebuild failed, if it did.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Snapshot {
-    pub site: Option<Arc<Site>>,
+    pub site: Option<Arc<dyn Files>>,
     pub failure: Option<Failure>,
 }
 
@@ -90,29 +90,41 @@ pub fn respond(snapshot: &Snapshot, method: &str, target: &str) -> Reply {
         return Reply::new(503, HTML, decorate(page.as_bytes(), None));
     };
     let failure = snapshot.failure.as_ref();
-    match path::resolve(site, target) {
-        Target::File(key) => {
-            let bytes = site.get(&key).unwrap_or_default();
-            let content_type = path::content_type(&key);
-            if path::is_html(&key) {
-                Reply::new(200, content_type, decorate(bytes, failure))
-            } else {
-                Reply::new(200, content_type, bytes)
+    match path::resolve(site.as_ref(), target) {
+        Target::File(key) => match site.get(&key) {
+            Some(Ok(bytes)) => {
+                let content_type = path::content_type(&key);
+                if path::is_html(&key) {
+                    Reply::new(200, content_type, decorate(&bytes, failure))
+                } else {
+                    Reply::new(200, content_type, bytes.to_vec())
+                }
             }
-        }
+            // This page cannot be made (a template error, a private passage): say why.
+            Some(Err(d)) => {
+                let page = overlay::page(&Failure::Diagnostics(vec![d]));
+                Reply::new(500, HTML, decorate(page.as_bytes(), None))
+            }
+            None => not_found(site.as_ref(), failure),
+        },
         Target::Redirect(location) => {
             let mut reply = Reply::text(302, "");
             reply.location = Some(location);
             reply
         }
-        Target::NotFound => {
-            let page = site.get("404.html").unwrap_or(
-                b"<!doctype html><title>Not found</title><body><h1>Not found</h1></body>",
-            );
-            Reply::new(404, HTML, decorate(page, failure))
-        }
+        Target::NotFound => not_found(site.as_ref(), failure),
         Target::BadRequest => Reply::text(400, "bad request\n"),
     }
+}
+
+fn not_found(site: &dyn Files, failure: Option<&Failure>) -> Reply {
+    let page = match site.get("404.html") {
+        Some(Ok(page)) => page,
+        _ => Arc::from(
+            &b"<!doctype html><title>Not found</title><body><h1>Not found</h1></body>"[..],
+        ),
+    };
+    Reply::new(404, HTML, decorate(&page, failure))
 }
 
 /// Adds the overlay (if any) and the live-reload client before `</body>`.
@@ -202,6 +214,7 @@ fn header(name: &str, value: &str) -> Header {
 mod tests {
     use super::*;
     use crate::diagnostics::{Code, Diagnostic, Location};
+    use crate::site::Site;
 
     fn site() -> Site {
         let mut s = Site::default();
@@ -246,7 +259,10 @@ mod tests {
             assert_eq!(reply.body, bytes, "{target}");
         }
         // The site itself, what `build` writes, is never touched.
-        assert_eq!(*snap.site.unwrap(), site());
+        let served = snap.site.unwrap();
+        for (path, bytes) in &site().files {
+            assert_eq!(&*served.get(path).unwrap().unwrap(), &bytes[..], "{path}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! whether a batch of changed paths needs a rebuild.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -10,7 +12,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// How long the watcher waits for a burst of events (an editor's save) to settle.
-pub const DEBOUNCE: Duration = Duration::from_millis(50);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// What a batch of changes asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,9 +97,12 @@ pub fn changes_content(kind: &EventKind) -> bool {
 /// Watches `root` recursively (folders, not single files, so an editor that replaces a
 /// file on save keeps being seen) and sends each debounced batch's paths to `changes`.
 /// The watch lasts as long as the returned debouncer lives.
+/// Watches `root`, sending each settled batch of changed paths, and setting `pending` as
+/// soon as a batch is sent so that long work in progress can give way.
 pub fn watch(
     root: &Path,
     changes: Sender<Vec<PathBuf>>,
+    pending: Arc<AtomicBool>,
 ) -> notify::Result<Debouncer<notify::RecommendedWatcher, RecommendedCache>> {
     let whole = root.to_path_buf();
     let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
@@ -112,6 +117,7 @@ pub fn watch(
         };
         if !paths.is_empty() {
             let _ = changes.send(paths);
+            pending.store(true, Ordering::SeqCst);
         }
     })?;
     debouncer.watch(root, RecursiveMode::Recursive)?;

@@ -1,0 +1,270 @@
+//! The site `serve` answers from. The journal stays in memory between rebuilds: a change
+//! parses again only the files whose bytes changed, renders again only the Markdown
+//! bodies that changed, and renders a page only when it is first asked for. Open pages
+//! therefore hear about a change after loading, checking and analysing, never after a
+//! full render, whatever the size of the journal.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use self_cell::self_cell;
+
+use crate::analyse::{Analysis, analyse};
+use crate::build::{Rendered, leak};
+use crate::diagnostics::{self, Diagnostic};
+use crate::journal::load::{FileCache, load_cached};
+use crate::journal::{Journal, PrivateLedger};
+use crate::render::theme::{self, Theme};
+use crate::render::urls::Urls;
+use crate::render::{self, Bodies, Catalogue, Sources};
+use crate::site::Site;
+
+/// A site the server can answer from: every file by its path, made when it is asked for.
+pub trait Files: Send + Sync {
+    fn contains(&self, path: &str) -> bool;
+    /// Every path of the site, in order.
+    fn paths(&self) -> Vec<String>;
+    /// The file's bytes, or why it cannot be made (a template error, a private passage).
+    fn get(&self, path: &str) -> Option<Result<Arc<[u8]>, Diagnostic>>;
+    /// Makes every file not made yet, stopping early when `stop` says so; returns the
+    /// errors found.
+    fn warm(&self, _stop: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+}
+
+impl Files for Site {
+    fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.files.keys().cloned().collect()
+    }
+
+    fn get(&self, path: &str) -> Option<Result<Arc<[u8]>, Diagnostic>> {
+        Site::get(self, path).map(|bytes| Ok(Arc::from(bytes)))
+    }
+}
+
+/// What one rebuild produced for the server: a site when the journal has no errors, and
+/// every diagnostic found on the way.
+pub struct Update {
+    pub site: Option<Arc<dyn Files>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Rendered> for Update {
+    fn from(r: Rendered) -> Self {
+        Update {
+            site: r.site.map(|s| Arc::new(s) as Arc<dyn Files>),
+            diagnostics: r.diagnostics,
+        }
+    }
+}
+
+/// What every page of one rebuild is made from.
+struct Prepared {
+    journal: Journal,
+    ledger: PrivateLedger,
+    theme: Arc<Theme>,
+    urls: Urls,
+    bodies: HashMap<String, String>,
+}
+
+/// What is derived from [`Prepared`] and borrows it.
+struct Derived<'a> {
+    analysis: Analysis<'a>,
+    catalogue: Catalogue<'a>,
+}
+
+self_cell!(
+    struct Cell {
+        owner: Prepared,
+        #[covariant]
+        dependent: Derived,
+    }
+);
+
+/// One rebuild's site: files are made on first request and kept.
+pub struct Live {
+    cell: Cell,
+    made: RwLock<HashMap<String, Arc<[u8]>>>,
+}
+
+impl Live {
+    fn make(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        self.cell.with_dependent(|p, d| {
+            let sources = Sources {
+                journal: &p.journal,
+                analysis: &d.analysis,
+                theme: &p.theme,
+                urls: &p.urls,
+                bodies: &p.bodies,
+                catalogue: &d.catalogue,
+            };
+            let made = render::file(&sources, path)?;
+            // The same proof `build` gives before writing: no private passage goes out.
+            Some(made.and_then(|bytes| match p.ledger.find_leak(&bytes) {
+                Some(_) => Err(leak(path)),
+                None => Ok(bytes),
+            }))
+        })
+    }
+}
+
+impl Files for Live {
+    fn contains(&self, path: &str) -> bool {
+        self.cell.borrow_dependent().catalogue.contains(path)
+    }
+
+    fn paths(&self) -> Vec<String> {
+        let catalogue = &self.cell.borrow_dependent().catalogue;
+        catalogue.paths().map(str::to_string).collect()
+    }
+
+    fn get(&self, path: &str) -> Option<Result<Arc<[u8]>, Diagnostic>> {
+        let made = self.made.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(bytes) = made.get(path) {
+            return Some(Ok(bytes.clone()));
+        }
+        drop(made);
+        Some(self.make(path)?.map(|bytes| {
+            let bytes: Arc<[u8]> = bytes.into();
+            self.made
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(path.to_string(), bytes.clone());
+            bytes
+        }))
+    }
+
+    fn warm(&self, stop: &(dyn Fn() -> bool + Sync)) -> Vec<Diagnostic> {
+        let paths: Vec<&str> = self.cell.borrow_dependent().catalogue.paths().collect();
+        let mut errors: Vec<Diagnostic> = paths
+            .par_iter()
+            .filter_map(|path| match stop() {
+                true => None,
+                false => self.get(path)?.err(),
+            })
+            .collect();
+        diagnostics::sort(&mut errors);
+        errors
+    }
+}
+
+/// The state `serve` keeps between rebuilds.
+pub struct Session {
+    root: PathBuf,
+    /// The root as the watcher names it, to tell which changes are journal documents.
+    canonical: PathBuf,
+    today: NaiveDate,
+    base_url: String,
+    files: FileCache,
+    bodies: Bodies,
+    theme: Option<Arc<Theme>>,
+}
+
+impl Session {
+    pub fn new(root: &Path, today: NaiveDate, base_url: &str) -> Self {
+        Session {
+            root: root.to_path_buf(),
+            canonical: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            today,
+            base_url: base_url.to_string(),
+            files: FileCache::default(),
+            bodies: Bodies::default(),
+            theme: None,
+        }
+    }
+
+    /// Rebuilds from the journal on disk; `changed` are the paths that changed since the
+    /// last rebuild (empty: anything may have). The result is what a build from scratch
+    /// would serve. A panic on the way leaves the session empty, never half updated.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Update {
+        let mut files = std::mem::take(&mut self.files);
+        for path in changed {
+            match path.strip_prefix(&self.canonical) {
+                Ok(rel) if !rel.as_os_str().is_empty() => {
+                    files.forget(&crate::journal::load::relative(Path::new(""), rel))
+                }
+                // The watcher lost track of what changed: read everything again.
+                _ => files.clear(),
+            }
+        }
+        let mut bodies = std::mem::take(&mut self.bodies);
+        let theme = self
+            .theme
+            .take()
+            .filter(|_| journal_only(&self.canonical, changed));
+        let loaded = load_cached(&self.root, self.today, &mut files);
+        self.files = files;
+        let mut diags = loaded.diagnostics;
+        let failed = |mut diags: Vec<Diagnostic>| {
+            diagnostics::sort(&mut diags);
+            Update {
+                site: None,
+                diagnostics: diags,
+            }
+        };
+        let Some(journal) = loaded.journal else {
+            return failed(diags);
+        };
+        diags.extend(crate::validate::validate(&journal));
+        let theme = match theme {
+            Some(theme) => theme,
+            None => match theme::load(&self.root, &journal.config) {
+                Ok(theme) => Arc::new(theme),
+                Err(d) => {
+                    diags.extend(d);
+                    return failed(diags);
+                }
+            },
+        };
+        self.theme = Some(theme.clone());
+        if diags.iter().any(Diagnostic::is_error) {
+            return failed(diags);
+        }
+        let urls = Urls::new(&self.base_url);
+        diags.extend(bodies.update(&journal, &urls));
+        let prepared = Prepared {
+            bodies: bodies.html.clone(),
+            journal,
+            ledger: loaded.ledger,
+            theme,
+            urls,
+        };
+        self.bodies = bodies;
+        let cell = Cell::new(prepared, |p| Derived {
+            analysis: analyse(&p.journal, p.ledger.passages),
+            catalogue: Catalogue::new(&p.journal, &p.theme),
+        });
+        diagnostics::sort(&mut diags);
+        Update {
+            site: Some(Arc::new(Live {
+                cell,
+                made: RwLock::default(),
+            })),
+            diagnostics: diags,
+        }
+    }
+}
+
+/// Whether every changed path is a journal document, which the theme never depends on.
+fn journal_only(root: &Path, changed: &[PathBuf]) -> bool {
+    !changed.is_empty()
+        && changed.iter().all(|path| {
+            let top = path
+                .strip_prefix(root)
+                .ok()
+                .and_then(|rel| rel.components().next());
+            top.is_some_and(|t| {
+                ["goals", "meetings", "activities", "private", "plan.md"]
+                    .iter()
+                    .any(|name| t.as_os_str() == *name)
+            })
+        })
+}

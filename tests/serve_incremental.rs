@@ -1,0 +1,230 @@
+//! `serve` keeps the journal between rebuilds and renders pages when asked. Whatever the
+//! sequence of edits, what it serves must be byte for byte what a build from scratch
+//! makes, and a page that cannot be made says why instead of showing stale or private
+//! content.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use chrono::NaiveDate;
+use common::Journal;
+use mentorfolio::build::render_site;
+use mentorfolio::diagnostics::Code;
+use mentorfolio::serve::{Session, Update};
+
+const BASE: &str = "http://127.0.0.1:1111/";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 8, 28).unwrap()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The example site in a folder of its own, and its canonical path (the watcher's).
+fn example() -> (Journal, PathBuf) {
+    let j = Journal::new();
+    copy_dir(&common::example_site(), j.path());
+    let root = j.path().canonicalize().unwrap();
+    (j, root)
+}
+
+/// Asserts that `update` serves exactly what a build from scratch of `root` makes.
+fn assert_same_as_fresh(root: &Path, update: &Update, step: &str) {
+    let fresh = render_site(root, today(), Some(BASE));
+    let fresh_codes: Vec<_> = fresh
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, &d.file, d.line))
+        .collect();
+    let codes: Vec<_> = update
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, &d.file, d.line))
+        .collect();
+    assert_eq!(codes, fresh_codes, "{step}: diagnostics");
+    match (&fresh.site, &update.site) {
+        (None, None) => {}
+        (Some(site), Some(live)) => {
+            let paths: Vec<String> = site.files.keys().cloned().collect();
+            assert_eq!(live.paths(), paths, "{step}: the same files");
+            for (path, bytes) in &site.files {
+                let served = live.get(path).unwrap().unwrap();
+                assert!(
+                    served[..] == bytes[..],
+                    "{step}: {path} differs from a fresh build"
+                );
+            }
+        }
+        (fresh, live) => panic!(
+            "{step}: fresh build has a site: {}, serve has one: {}",
+            fresh.is_some(),
+            live.is_some()
+        ),
+    }
+}
+
+/// An edit to the journal, returning the paths the watcher would report.
+type Edit<'a> = Box<dyn Fn() -> Vec<PathBuf> + 'a>;
+
+#[test]
+fn every_edit_serves_what_a_fresh_build_makes() {
+    let (j, root) = example();
+    let mut session = Session::new(&root, today(), BASE);
+    let first = session.update(&[]);
+    assert!(first.site.is_some());
+    assert_same_as_fresh(&root, &first, "first build");
+
+    let meeting = walkdir::WalkDir::new(root.join("meetings"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .unwrap();
+    let original = std::fs::read_to_string(&meeting).unwrap();
+    let goal = root.join("goals/incremental.md");
+    let template = root.join("templates/meeting.html");
+    let steps: Vec<(&str, Edit)> = vec![
+        (
+            "a meeting's notes change",
+            Box::new(|| {
+                std::fs::write(
+                    &meeting,
+                    format!("{original}\nA new paragraph about delegation.\n"),
+                )
+                .unwrap();
+                vec![meeting.clone()]
+            }),
+        ),
+        (
+            "a goal is added",
+            Box::new(|| {
+                j.write("goals/incremental.md", "---\ntitle: Ship incrementally\ntarget: 2026-12-31\nbenchmarks:\n  - { title: First slice, due: 2026-10-01 }\nactions: [Slice the work]\n---\nSmall steps.\n");
+                vec![goal.clone()]
+            }),
+        ),
+        (
+            "a meeting's front matter breaks",
+            Box::new(|| {
+                std::fs::write(
+                    &meeting,
+                    original.replacen("---\n", "---\ndate: [unclosed\n", 1),
+                )
+                .unwrap();
+                vec![meeting.clone()]
+            }),
+        ),
+        (
+            "the meeting is fixed",
+            Box::new(|| {
+                std::fs::write(&meeting, &original).unwrap();
+                vec![meeting.clone()]
+            }),
+        ),
+        (
+            "a template is overridden",
+            Box::new(|| {
+                let source = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("themes/default/templates/meeting.html"),
+                )
+                .unwrap();
+                j.write(
+                    "templates/meeting.html",
+                    &source.replacen("<h1", "<p>Overridden template</p><h1", 1),
+                );
+                vec![template.clone()]
+            }),
+        ),
+        (
+            "the goal is removed",
+            Box::new(|| {
+                std::fs::remove_file(&goal).unwrap();
+                vec![goal.clone()]
+            }),
+        ),
+        (
+            "the watcher lost track",
+            Box::new(|| {
+                j.write("goals/incremental.md", "---\ntitle: Back again\ntarget: 2026-12-31\nbenchmarks:\n  - { title: First slice, due: 2026-10-01 }\nactions: [Slice]\n---\n");
+                vec![root.clone()]
+            }),
+        ),
+    ];
+    for (step, edit) in &steps {
+        let changed = edit();
+        let update = session.update(&changed);
+        assert_same_as_fresh(&root, &update, step);
+    }
+    let overridden = session.update(&[]).site.unwrap();
+    let page = overridden.get(&format!(
+        "meetings/{}/index.html",
+        meeting.file_stem().unwrap().to_string_lossy()
+    ));
+    assert!(String::from_utf8_lossy(&page.unwrap().unwrap()).contains("Overridden template"));
+}
+
+#[test]
+fn a_file_rewritten_within_the_clock_tick_is_read_again_when_the_watcher_names_it() {
+    let j = Journal::new();
+    let goal = j.write("goals/talk.md", "---\ntitle: Give a talk AAAA\ntarget: 2026-12-31\nbenchmarks: [{ title: Submit, due: 2026-09-01 }]\nactions: [Write]\n---\n");
+    let root = j.path().canonicalize().unwrap();
+    let mut session = Session::new(&root, today(), BASE);
+    assert!(session.update(&[]).site.is_some());
+    let stamp = std::fs::metadata(&goal).unwrap().modified().unwrap();
+    // Same length, same modification time: only the watcher knows it changed.
+    std::fs::write(&goal, "---\ntitle: Give a talk BBBB\ntarget: 2026-12-31\nbenchmarks: [{ title: Submit, due: 2026-09-01 }]\nactions: [Write]\n---\n").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&goal)
+        .unwrap()
+        .set_modified(stamp)
+        .unwrap();
+    let site = session.update(&[root.join("goals/talk.md")]).site.unwrap();
+    let page = site.get("goals/talk/index.html").unwrap().unwrap();
+    let text = String::from_utf8_lossy(&page);
+    assert!(text.contains("Give a talk BBBB") && !text.contains("AAAA"));
+    // A change the watcher did not report is still seen once the stamp moves.
+    std::fs::write(&goal, "---\ntitle: Give a talk CCCC\ntarget: 2026-12-31\nbenchmarks: [{ title: Submit, due: 2026-09-01 }]\nactions: [Write]\n---\n").unwrap();
+    let later = SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&goal)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let site = session.update(&[]).site.unwrap();
+    let page = site.get("goals/talk/index.html").unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&page).contains("Give a talk CCCC"));
+}
+
+#[test]
+fn a_page_that_cannot_be_made_says_why_and_others_still_serve() {
+    let j = Journal::new();
+    j.write("goals/talk.md", "---\ntitle: Give a talk\ntarget: 2026-12-31\nbenchmarks: [{ title: Submit, due: 2026-09-01 }]\nactions: [Write]\n---\n```private\nCANARY-LIVE-PRIVATE\n```\n");
+    // A goal template that fails, and a static file that would publish the private passage.
+    j.write("templates/goal.html", "{% extends \"base.html\" %}{% block content %}{{ goal.no_such_field | upper }}{% endblock %}");
+    j.write("static/notes.txt", "CANARY-LIVE-PRIVATE\n");
+    let root = j.path().canonicalize().unwrap();
+    let site = Session::new(&root, today(), BASE).update(&[]).site.unwrap();
+    let failed = site.get("goals/talk/index.html").unwrap().unwrap_err();
+    assert_eq!(failed.code, Code::E008);
+    assert_eq!(failed.file, "templates/goal.html");
+    let leaked = site.get("notes.txt").unwrap().unwrap_err();
+    assert_eq!(leaked.code, Code::E009);
+    assert!(site.get("index.html").unwrap().is_ok());
+    let mut codes: Vec<Code> = site.warm(&|| false).iter().map(|d| d.code).collect();
+    codes.sort();
+    assert_eq!(codes, [Code::E008, Code::E009]);
+}
