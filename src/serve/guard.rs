@@ -10,18 +10,14 @@
 //!    `Content-Length` of 2^64-1 aborts the process, and a body announced but never sent
 //!    blocks forever.
 //!
-//! So tiny_http listens on a private loopback port and the public listener is served
-//! here. Each connection gets its own thread (at most [`MAX_CONNECTIONS`] at once); its
+//! So tiny_http listens where only the guard reaches it ([`super::upstream`]) and the
+//! public listener is served here. Each connection gets its own thread (at most [`MAX_CONNECTIONS`] at once); its
 //! head must arrive within [`HEAD_TIMEOUT`] and [`MAX_HEAD`] bytes, must be HTTP/1.x and
 //! must not announce a body. A head that passes is forwarded to tiny_http with
 //! `Connection: close`, so tiny_http answers exactly one request, and the answer is copied
 //! back as it comes (the live-reload stream included). The guard only finds the end of
 //! the head and looks at the request line and the few headers above; everything else is
 //! tiny_http's.
-//!
-//! The private port is an ordinary loopback port: a process on the same machine could
-//! still talk to tiny_http directly. The guard covers everything that comes in through
-//! the address the server was asked to listen on.
 
 use std::io::{self, Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -29,6 +25,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
+
+pub use super::upstream::Upstream;
 
 /// The largest request head (request line and headers) read; browsers send about 1 KiB.
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -119,7 +117,7 @@ fn reason(status: u16) -> &'static str {
 /// its own and waits for it to end. Connection threads end on their own.
 pub fn start(
     listener: TcpListener,
-    upstream: SocketAddr,
+    upstream: Upstream,
     stop: Arc<AtomicBool>,
 ) -> io::Result<JoinHandle<()>> {
     listener.set_nonblocking(false)?;
@@ -129,7 +127,9 @@ pub fn start(
     let accept = std::thread::spawn(move || {
         while !accepting.load(Ordering::SeqCst) {
             match listener.accept() {
-                Ok((conn, _)) if !accepting.load(Ordering::SeqCst) => admit(conn, upstream, &open),
+                Ok((conn, _)) if !accepting.load(Ordering::SeqCst) => {
+                    admit(conn, upstream.clone(), &open)
+                }
                 Ok(_) => return,
                 // Out of descriptors and the like: wait for connections to close.
                 Err(_) => std::thread::sleep(POLL),
@@ -167,7 +167,7 @@ impl Drop for Slot {
     }
 }
 
-fn admit(mut conn: TcpStream, upstream: SocketAddr, open: &Arc<AtomicUsize>) {
+fn admit(mut conn: TcpStream, upstream: Upstream, open: &Arc<AtomicUsize>) {
     let _ = conn.set_nonblocking(false);
     let _ = conn.set_write_timeout(Some(WRITE_TIMEOUT));
     let _ = conn.set_nodelay(true);
@@ -189,21 +189,20 @@ fn admit(mut conn: TcpStream, upstream: SocketAddr, open: &Arc<AtomicUsize>) {
 }
 
 /// One connection: read and check the head, then let tiny_http answer it.
-fn serve(mut conn: TcpStream, upstream: SocketAddr) {
+fn serve(mut conn: TcpStream, upstream: Upstream) {
     let head = match read_head(&mut conn, HEAD_TIMEOUT) {
         Ok(head) => head,
         Err(Refusal::Gone) => return,
         Err(refusal) => return close_after(conn, refusal.status()),
     };
-    let Ok(mut up) = TcpStream::connect_timeout(&upstream, HEAD_TIMEOUT) else {
+    let Ok(mut up) = upstream.connect(HEAD_TIMEOUT) else {
         return close_after(conn, 503);
     };
-    let _ = up.set_read_timeout(Some(UPSTREAM_IDLE));
-    let _ = up.set_write_timeout(Some(WRITE_TIMEOUT));
+    let _ = up.set_timeouts(UPSTREAM_IDLE, WRITE_TIMEOUT);
     if up.write_all(&head.forwarded()).is_err() {
         return close_after(conn, 503);
     }
-    let _ = up.shutdown(Shutdown::Write);
+    let _ = up.finish_request();
     copy(&mut up, &mut conn);
     let _ = conn.shutdown(Shutdown::Write);
     drain(&mut conn);
@@ -618,7 +617,7 @@ mod tests {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let front = listener.local_addr().unwrap();
         let stop = Arc::new(AtomicBool::new(false));
-        let accept = start(listener, behind, stop.clone()).unwrap();
+        let accept = start(listener, Upstream::Tcp(behind), stop.clone()).unwrap();
 
         let refused = exchange(
             front,

@@ -7,6 +7,7 @@ pub mod overlay;
 pub mod path;
 pub mod reload;
 pub mod server;
+pub mod upstream;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};

@@ -7,13 +7,13 @@ use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use tiny_http::{Header, Method, Response, Server};
+use tiny_http::{Header, Method, Response};
 
-use super::guard;
 use super::live::Files;
 use super::overlay::{self, Failure};
 use super::path::{self, Target};
 use super::reload::{self, Hub};
+use super::{guard, upstream};
 
 /// What the server answers from: the last good site, and why the latest rebuild failed, if it did.
 #[derive(Clone, Default)]
@@ -144,8 +144,8 @@ const POLL: Duration = Duration::from_millis(100);
 /// hold a worker.
 const WORKERS: usize = 4;
 
-/// Serves `shared` on `listener` until `stop` is set: tiny_http answers on a private
-/// loopback port, with [`guard`] in front of it on `listener`. The returned thread ends
+/// Serves `shared` on `listener` until `stop` is set: tiny_http answers where only
+/// [`guard`], in front of it on `listener`, reaches it. The returned thread ends
 /// once the guard has stopped accepting and the workers have returned; connections still
 /// open end on their own within their timeouts.
 pub fn start(
@@ -153,11 +153,7 @@ pub fn start(
     shared: Arc<Shared>,
     stop: Arc<AtomicBool>,
 ) -> std::io::Result<JoinHandle<()>> {
-    let server = Server::http("127.0.0.1:0").map_err(std::io::Error::other)?;
-    let upstream = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| std::io::Error::other("tiny_http is not listening on an IP address"))?;
+    let (server, upstream, private_dir) = upstream::listen()?;
     let guard = guard::start(listener, upstream, stop.clone())?;
     let server = Arc::new(server);
     let workers: Vec<JoinHandle<()>> = (0..WORKERS)
@@ -179,6 +175,7 @@ pub fn start(
         for worker in workers {
             let _ = worker.join();
         }
+        drop(private_dir);
     }))
 }
 
