@@ -5,6 +5,7 @@
 pub mod feeds;
 pub mod markdown;
 pub mod pages;
+pub mod paginate;
 pub mod svg;
 pub mod theme;
 pub mod urls;
@@ -122,8 +123,8 @@ pub struct Catalogue<'a> {
 }
 
 impl<'a> Catalogue<'a> {
-    pub fn new(j: &'a Journal, theme: &Theme) -> Self {
-        let pages = pages::all(j);
+    pub fn new(j: &'a Journal, analysis: &Analysis, theme: &Theme) -> Self {
+        let pages = pages::all(j, analysis);
         let mut files = BTreeMap::new();
         for path in theme.statics.keys() {
             files.insert(path.clone(), Maker::Static);
@@ -226,7 +227,7 @@ pub fn render(
 ) -> (Site, Vec<Diagnostic>) {
     let mut bodies = Bodies::default();
     let mut diags = bodies.update(j, u);
-    let catalogue = Catalogue::new(j, theme);
+    let catalogue = Catalogue::new(j, analysis, theme);
     let sources = Sources {
         journal: j,
         analysis,

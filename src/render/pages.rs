@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tera::Context;
 
+use super::paginate::{self, Paginator};
 use super::svg;
 use super::theme::{self, Theme};
 use super::urls::{self, Urls};
@@ -35,13 +36,14 @@ pub enum Page<'a> {
     Index,
     Goals,
     Goal(&'a Goal),
-    Meetings,
+    /// A page of a long list, numbered from 1.
+    Meetings(usize),
     /// A meeting by its position in the journal, so neighbours are at hand.
     Meeting(usize, &'a Meeting),
-    Actions,
-    Activities,
+    Actions(usize),
+    Activities(usize),
     Activity(usize, &'a Activity),
-    Timeline,
+    Timeline(usize),
     Checklist,
     Review,
     Plan,
@@ -49,19 +51,21 @@ pub enum Page<'a> {
 }
 
 /// Every page, in a stable order.
-pub fn all(j: &Journal) -> Vec<Page<'_>> {
+pub fn all<'a>(j: &'a Journal, a: &Analysis) -> Vec<Page<'a>> {
     let mut pages = vec![
         Page::Index,
         Page::Goals,
-        Page::Meetings,
-        Page::Actions,
-        Page::Activities,
-        Page::Timeline,
         Page::Checklist,
         Page::Review,
         Page::Plan,
         Page::NotFound,
     ];
+    let numbered =
+        |total: usize, page: fn(usize) -> Page<'a>| (1..=paginate::pages(total)).map(page);
+    pages.extend(numbered(j.meetings.len(), Page::Meetings));
+    pages.extend(numbered(a.actions.len(), Page::Actions));
+    pages.extend(numbered(j.activities.len(), Page::Activities));
+    pages.extend(numbered(a.timeline.len(), Page::Timeline));
     pages.extend(j.goals.iter().map(Page::Goal));
     pages.extend(
         j.meetings
@@ -84,10 +88,10 @@ impl Page<'_> {
         match self {
             Page::Index | Page::NotFound => "index",
             Page::Goals | Page::Goal(_) => "goals",
-            Page::Meetings | Page::Meeting(..) => "meetings",
-            Page::Actions => "actions",
-            Page::Activities | Page::Activity(..) => "activities",
-            Page::Timeline => "timeline",
+            Page::Meetings(_) | Page::Meeting(..) => "meetings",
+            Page::Actions(_) => "actions",
+            Page::Activities(_) | Page::Activity(..) => "activities",
+            Page::Timeline(_) => "timeline",
             Page::Checklist => "checklist",
             Page::Review => "review",
             Page::Plan => "plan",
@@ -99,12 +103,12 @@ impl Page<'_> {
             Page::Index => "index.html",
             Page::Goals => "goals.html",
             Page::Goal(_) => "goal.html",
-            Page::Meetings => "meetings.html",
+            Page::Meetings(_) => "meetings.html",
             Page::Meeting(..) => "meeting.html",
-            Page::Actions => "actions.html",
-            Page::Activities => "activities.html",
+            Page::Actions(_) => "actions.html",
+            Page::Activities(_) => "activities.html",
             Page::Activity(..) => "activity.html",
-            Page::Timeline => "timeline.html",
+            Page::Timeline(_) => "timeline.html",
             Page::Checklist => "checklist.html",
             Page::Review => "review.html",
             Page::Plan => "plan.html",
@@ -125,12 +129,12 @@ impl Page<'_> {
             Page::Index | Page::NotFound => String::new(),
             Page::Goals => "goals/".into(),
             Page::Goal(g) => urls::goal(&g.id),
-            Page::Meetings => "meetings/".into(),
+            Page::Meetings(n) => paginate::dir("meetings/", *n),
             Page::Meeting(_, m) => urls::meeting(&m.slug),
             Page::Activity(_, a) => urls::activity(&a.slug),
-            Page::Actions => "actions/".into(),
-            Page::Activities => "activities/".into(),
-            Page::Timeline => "timeline/".into(),
+            Page::Actions(n) => paginate::dir("actions/", *n),
+            Page::Activities(n) => paginate::dir("activities/", *n),
+            Page::Timeline(n) => paginate::dir("timeline/", *n),
             Page::Checklist => "checklist/".into(),
             Page::Review => "review/".into(),
             Page::Plan => "plan/".into(),
@@ -148,12 +152,12 @@ pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnos
         Page::Index => index(cx, &mut ctx),
         Page::Goals => goals(cx, &mut ctx),
         Page::Goal(g) => goal(cx, g, &mut ctx),
-        Page::Meetings => meetings(cx, &mut ctx),
+        Page::Meetings(n) => meetings(cx, *n, &mut ctx),
         Page::Meeting(i, _) => meeting(cx, *i, &mut ctx),
-        Page::Actions => actions(cx, &mut ctx),
-        Page::Activities => activities(cx, &mut ctx),
+        Page::Actions(n) => actions(cx, *n, &mut ctx),
+        Page::Activities(n) => activities(cx, *n, &mut ctx),
         Page::Activity(i, _) => activity(cx, *i, &mut ctx),
-        Page::Timeline => timeline(cx, &mut ctx),
+        Page::Timeline(n) => timeline(cx, *n, &mut ctx),
         Page::Checklist => checklist(cx, &mut ctx),
         Page::Review => review(cx, &mut ctx),
         Page::Plan => plan(cx, &mut ctx),
@@ -308,7 +312,7 @@ fn index(cx: &Inputs, ctx: &mut Context) {
     );
     ctx.insert("cadence", &cadence);
     ctx.insert("weeks", &weeks(cx));
-    ctx.insert("cadence_chart", &svg::cadence_strip(&a.weeks));
+    ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
     ctx.insert("checklist_chart", &svg::checklist_bars(&a.checklist));
     ctx.insert("checklist", &checklist);
     let recent: Vec<_> = a
@@ -328,10 +332,18 @@ struct WeekView {
     state: &'static str,
 }
 
+/// Weeks the cadence strip shows: a year is enough to judge the rhythm, and keeps the
+/// dashboard small however long the mentoring has run.
+const STRIP_WEEKS: usize = 52;
+
+fn recent_weeks<'a>(cx: &Inputs<'a>) -> &'a [crate::analyse::Week] {
+    let all = &cx.analysis.weeks;
+    &all[all.len().saturating_sub(STRIP_WEEKS)..]
+}
+
 /// The weeks of the cadence strip, as text for the table beside the chart.
 fn weeks(cx: &Inputs) -> Vec<WeekView> {
-    cx.analysis
-        .weeks
+    recent_weeks(cx)
         .iter()
         .map(|w| WeekView {
             monday: day(w.monday),
@@ -521,7 +533,7 @@ struct ObjectiveView<'a> {
     url: String,
 }
 
-fn meetings(cx: &Inputs, ctx: &mut Context) {
+fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
     #[derive(Serialize)]
     struct Row<'a> {
         #[serde(flatten)]
@@ -530,10 +542,9 @@ fn meetings(cx: &Inputs, ctx: &mut Context) {
         rescheduled_to: Option<Day>,
     }
     let j = cx.journal;
-    let rows: Vec<_> = j
-        .meetings
+    let newest_first: Vec<&Meeting> = j.meetings.iter().rev().collect();
+    let rows: Vec<_> = paginate::slice(&newest_first, number)
         .iter()
-        .rev()
         .map(|m| Row {
             link: meeting_link(m, cx.urls),
             goals: m.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
@@ -546,12 +557,16 @@ fn meetings(cx: &Inputs, ctx: &mut Context) {
         .collect();
     let count = |s| j.meetings.iter().filter(|m| m.status == s).count();
     ctx.insert("meetings", &rows);
+    ctx.insert(
+        "paginator",
+        &Paginator::new(cx.urls, "meetings/", number, j.meetings.len()),
+    );
     ctx.insert("held", &count(MeetingStatus::Held));
     ctx.insert("planned", &count(MeetingStatus::Planned));
     ctx.insert("cancelled", &count(MeetingStatus::Cancelled));
     ctx.insert("cadence", &cadence(cx));
     ctx.insert("weeks", &weeks(cx));
-    ctx.insert("cadence_chart", &svg::cadence_strip(&cx.analysis.weeks));
+    ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
 }
 
 fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
@@ -673,61 +688,97 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     ctx.insert("next", &j.meetings.get(i + 1).map(|n| meeting_link(n, u)));
 }
 
-fn actions(cx: &Inputs, ctx: &mut Context) {
+fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
     #[derive(Serialize)]
     struct OwnerGroup<'a> {
         owner: &'static str,
         name: &'a str,
+        /// This page's items in each state, and each state's count over all pages.
         overdue: Vec<ActionView<'a>>,
         open: Vec<ActionView<'a>>,
         done: Vec<ActionView<'a>>,
+        overdue_count: usize,
+        open_count: usize,
+        done_count: usize,
     }
     let j = cx.journal;
-    let group = |owner: Option<Owner>, key: &'static str, name: &'static str| {
-        let of = |state: ActionState| {
-            cx.analysis
-                .actions
-                .iter()
-                .filter(|r| r.action.owner == owner && r.state == state)
-                .map(|r| action(j, cx.urls, r))
-                .collect::<Vec<_>>()
-        };
-        OwnerGroup {
-            owner: key,
-            name: match owner {
-                Some(Owner::Mentee) => &j.config.mentee.name,
-                Some(Owner::Mentor) => &j.config.mentor.name,
-                None => name,
-            },
-            overdue: of(ActionState::Overdue),
-            open: of(ActionState::Open),
-            done: of(ActionState::Done),
-        }
-    };
-    let mut owners = vec![
-        group(Some(Owner::Mentee), "mentee", ""),
-        group(Some(Owner::Mentor), "mentor", ""),
+    let owners = [
+        (Some(Owner::Mentee), "mentee", j.config.mentee.name.as_str()),
+        (Some(Owner::Mentor), "mentor", j.config.mentor.name.as_str()),
+        (None, "unassigned", "No owner"),
     ];
-    let unassigned = group(None, "unassigned", "No owner");
-    if !(unassigned.overdue.is_empty() && unassigned.open.is_empty() && unassigned.done.is_empty())
-    {
-        owners.push(unassigned);
+    let states = [ActionState::Overdue, ActionState::Open, ActionState::Done];
+    // Every item in the order the page lists them, so each page takes the next stretch.
+    let mut ordered = Vec::with_capacity(cx.analysis.actions.len());
+    for (owner, _, _) in &owners {
+        for state in states {
+            ordered.extend(
+                cx.analysis
+                    .actions
+                    .iter()
+                    .filter(|r| r.action.owner == *owner && r.state == state),
+            );
+        }
     }
-    ctx.insert("owners", &owners);
+    let on_page = paginate::slice(&ordered, number);
+    let groups: Vec<OwnerGroup> = owners
+        .iter()
+        .filter_map(|(owner, key, name)| {
+            let mine = |r: &&&crate::analyse::ActionRef| r.action.owner == *owner;
+            let total = |state| {
+                ordered
+                    .iter()
+                    .filter(|r| mine(r) && r.state == state)
+                    .count()
+            };
+            let of = |state| {
+                on_page
+                    .iter()
+                    .filter(|r| mine(r) && r.state == state)
+                    .map(|r| action(j, cx.urls, r))
+                    .collect::<Vec<_>>()
+            };
+            let group = OwnerGroup {
+                owner: key,
+                name,
+                overdue: of(ActionState::Overdue),
+                open: of(ActionState::Open),
+                done: of(ActionState::Done),
+                overdue_count: total(ActionState::Overdue),
+                open_count: total(ActionState::Open),
+                done_count: total(ActionState::Done),
+            };
+            let listed =
+                !(group.overdue.is_empty() && group.open.is_empty() && group.done.is_empty());
+            let none = group.overdue_count + group.open_count + group.done_count == 0;
+            // A section shows where its items are; mentee and mentor with none at all are
+            // said so on the first page.
+            (listed || (none && number == 1 && owner.is_some())).then_some(group)
+        })
+        .collect();
+    ctx.insert("owners", &groups);
     ctx.insert("count", &cx.analysis.actions.len());
+    ctx.insert(
+        "paginator",
+        &Paginator::new(cx.urls, "actions/", number, ordered.len()),
+    );
 }
 
-fn activities(cx: &Inputs, ctx: &mut Context) {
+fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
     let j = cx.journal;
-    let list: Vec<_> = j
-        .activities
+    let newest_first: Vec<&Activity> = j.activities.iter().rev().collect();
+    let list: Vec<_> = paginate::slice(&newest_first, number)
         .iter()
-        .rev()
         .map(|a| activity_link(a, cx.urls))
         .collect();
     let hours: f64 = j.activities.iter().filter_map(|a| a.hours).sum();
     ctx.insert("activities", &list);
+    ctx.insert("count", &j.activities.len());
     ctx.insert("hours", &hours);
+    ctx.insert(
+        "paginator",
+        &Paginator::new(cx.urls, "activities/", number, j.activities.len()),
+    );
 }
 
 fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
@@ -759,7 +810,7 @@ fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
     );
 }
 
-fn timeline(cx: &Inputs, ctx: &mut Context) {
+fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
     #[derive(Serialize)]
     struct MonthView {
         month: String,
@@ -770,15 +821,14 @@ fn timeline(cx: &Inputs, ctx: &mut Context) {
         actions_done: usize,
         meetings_held: usize,
     }
-    let events: Vec<_> = cx
-        .analysis
-        .timeline
-        .iter()
-        .map(|e| event(cx.urls, e))
-        .collect();
-    let months: Vec<_> = cx
-        .analysis
-        .monthly
+    let on_page = paginate::slice(&cx.analysis.timeline, number);
+    let events: Vec<_> = on_page.iter().map(|e| event(cx.urls, e)).collect();
+    // The month-by-month progress is on the first page only.
+    let monthly = match number {
+        1 => &cx.analysis.monthly[..],
+        _ => &[],
+    };
+    let months: Vec<_> = monthly
         .iter()
         .map(|m| MonthView {
             month: m.month.format("%B %Y").to_string(),
@@ -797,7 +847,7 @@ fn timeline(cx: &Inputs, ctx: &mut Context) {
         events: Vec<&'a EventView<'a>>,
     }
     let mut by_month: Vec<EventMonth> = Vec::new();
-    for (e, ev) in cx.analysis.timeline.iter().zip(&events) {
+    for (e, ev) in on_page.iter().zip(&events) {
         match by_month.last_mut() {
             Some(m) if m.iso == ev.month => m.events.push(ev),
             _ => by_month.push(EventMonth {
@@ -810,7 +860,13 @@ fn timeline(cx: &Inputs, ctx: &mut Context) {
     ctx.insert("event_months", &by_month);
     ctx.insert("events", &events);
     ctx.insert("months", &months);
-    ctx.insert("chart", &svg::progress_chart(&cx.analysis.monthly));
+    ctx.insert(
+        "paginator",
+        &Paginator::new(cx.urls, "timeline/", number, cx.analysis.timeline.len()),
+    );
+    if number == 1 {
+        ctx.insert("chart", &svg::progress_chart(monthly));
+    }
 }
 
 fn checklist(cx: &Inputs, ctx: &mut Context) {

@@ -238,9 +238,13 @@ impl Session {
             urls,
         };
         self.bodies = bodies;
-        let cell = Cell::new(prepared, |p| Derived {
-            analysis: analyse(&p.journal, p.ledger.passages),
-            catalogue: Catalogue::new(&p.journal, &p.theme),
+        let cell = Cell::new(prepared, |p| {
+            let analysis = analyse(&p.journal, p.ledger.passages);
+            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme);
+            Derived {
+                analysis,
+                catalogue,
+            }
         });
         diagnostics::sort(&mut diags);
         Update {
