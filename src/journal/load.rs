@@ -373,10 +373,11 @@ fn parse_doc(
     FileResult { doc, diags, ledger }
 }
 
-/// What became of one document: parsed now, or unchanged since the cache saw it.
+/// What became of one document: parsed now, or unchanged since the cache saw it (a copy
+/// of the cached result, made on the worker threads rather than one by one afterwards).
 enum Loading {
     Parsed(Option<Stamp>, Box<FileResult>),
-    Unchanged,
+    Unchanged(Box<FileResult>),
 }
 
 /// Reads and parses one document, unless `cache` holds it with the same stamp.
@@ -391,12 +392,10 @@ fn load_doc(
     let rel = relative(root, path);
     let stamp = cache.and_then(|_| Stamp::of(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
-        && cache
-            .files
-            .get(&rel)
-            .is_some_and(|(seen, _)| *seen == stamp)
+        && let Some((seen, result)) = cache.files.get(&rel)
+        && *seen == stamp
     {
-        return Loading::Unchanged;
+        return Loading::Unchanged(Box::new(result.clone()));
     }
     let stem = path
         .file_stem()
@@ -737,27 +736,29 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             let mut old = std::mem::take(&mut cache.files);
             jobs.iter()
                 .zip(loaded)
-                .filter_map(|((path, _), loading)| {
+                .map(|((path, _), loading)| {
                     let rel = relative(root, path);
-                    let (stamp, result) = match loading {
-                        Loading::Parsed(stamp, result) => (stamp, *result),
-                        Loading::Unchanged => {
-                            let (stamp, result) = old.remove(&rel)?;
-                            (Some(stamp), result)
+                    match loading {
+                        Loading::Parsed(stamp, result) => {
+                            if let Some(stamp) = stamp {
+                                cache.files.insert(rel, (stamp, (*result).clone()));
+                            }
+                            *result
                         }
-                    };
-                    if let Some(stamp) = stamp {
-                        cache.files.insert(rel, (stamp, result.clone()));
+                        Loading::Unchanged(result) => {
+                            if let Some(entry) = old.remove(&rel) {
+                                cache.files.insert(rel, entry);
+                            }
+                            *result
+                        }
                     }
-                    Some(result)
                 })
                 .collect()
         }
         None => loaded
             .into_iter()
-            .filter_map(|l| match l {
-                Loading::Parsed(_, result) => Some(*result),
-                Loading::Unchanged => None,
+            .map(|l| match l {
+                Loading::Parsed(_, result) | Loading::Unchanged(result) => *result,
             })
             .collect(),
     };

@@ -1,7 +1,6 @@
 //! Machine-readable files: the Atom feed, the iCalendar file and the sitemap. Built in
 //! code rather than templates, since their formats are fixed and strict.
 
-use std::collections::HashMap;
 use std::fmt::Write;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
@@ -47,8 +46,8 @@ struct Entry<'a> {
 
 /// The Atom feed of held and cancelled meetings and of activities, newest first.
 /// `bodies` maps a journal file to its rendered HTML.
-pub fn atom(j: &Journal, u: &Urls, bodies: &HashMap<String, String>) -> String {
-    let empty = String::new();
+pub fn atom(j: &Journal, u: &Urls, bodies: &super::Html) -> String {
+    let html = |file: &str| bodies.get(file).map_or("", |h| &**h);
     let mut entries: Vec<Entry> = Vec::new();
     for m in j.meetings.iter().filter(|m| m.date <= j.today) {
         let state = match m.status {
@@ -63,7 +62,7 @@ pub fn atom(j: &Journal, u: &Urls, bodies: &HashMap<String, String>) -> String {
                 meeting_title(m)
             ),
             path: urls::meeting(&m.slug),
-            html: bodies.get(&m.source.file).unwrap_or(&empty),
+            html: html(&m.source.file),
         });
     }
     for a in j.activities.iter().filter(|a| a.date <= j.today) {
@@ -71,7 +70,7 @@ pub fn atom(j: &Journal, u: &Urls, bodies: &HashMap<String, String>) -> String {
             date: to_utc(j, a.date.and_time(chrono::NaiveTime::MIN)),
             title: format!("Activity: {}", a.title),
             path: urls::activity(&a.slug),
-            html: bodies.get(&a.source.file).unwrap_or(&empty),
+            html: html(&a.source.file),
         });
     }
     entries.sort_by(|a, b| b.date.cmp(&a.date).then(a.path.cmp(&b.path)));

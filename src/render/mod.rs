@@ -12,6 +12,7 @@ pub mod urls;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -39,12 +40,16 @@ pub fn link_map(j: &Journal) -> LinkMap {
     links
 }
 
+/// Rendered Markdown by journal file. Shared, so `serve` hands each new site the bodies
+/// without copying them.
+pub type Html = HashMap<String, Arc<str>>;
+
 /// Every Markdown body rendered to HTML, by journal file, with the W601s found there.
 /// Kept between rebuilds by `serve`: a body is rendered again only when its text, or
 /// anything its links depend on, changed.
 #[derive(Default)]
 pub struct Bodies {
-    pub html: HashMap<String, String>,
+    pub html: Html,
     /// The Markdown each HTML was rendered from, and its diagnostics.
     seen: HashMap<String, (String, Vec<Diagnostic>)>,
     /// What every body depended on besides its text.
@@ -90,7 +95,7 @@ impl Bodies {
         for (file, html, diags) in fresh {
             let body = bodies.get(file.as_str()).copied().unwrap_or_default();
             self.seen.insert(file.clone(), (body.to_string(), diags));
-            self.html.insert(file, html);
+            self.html.insert(file, html.into());
         }
         self.basis = Some(basis);
         let mut diags: Vec<Diagnostic> = docs
@@ -176,7 +181,7 @@ pub struct Sources<'a> {
     pub analysis: &'a Analysis<'a>,
     pub theme: &'a Theme,
     pub urls: &'a Urls,
-    pub bodies: &'a HashMap<String, String>,
+    pub bodies: &'a Html,
     pub catalogue: &'a Catalogue<'a>,
 }
 

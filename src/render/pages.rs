@@ -1,7 +1,5 @@
 //! Every page of the site: its path, its template and the context it receives.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 use tera::Context;
 
@@ -21,13 +19,13 @@ pub struct Inputs<'a> {
     pub analysis: &'a Analysis<'a>,
     pub urls: &'a Urls,
     /// Rendered Markdown by journal file.
-    pub bodies: &'a HashMap<String, String>,
+    pub bodies: &'a super::Html,
     pub site: SiteView<'a>,
 }
 
 impl Inputs<'_> {
     fn body(&self, file: &str) -> &str {
-        self.bodies.get(file).map_or("", String::as_str)
+        self.bodies.get(file).map_or("", |html| html)
     }
 }
 

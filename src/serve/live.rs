@@ -72,7 +72,7 @@ struct Prepared {
     ledger: PrivateLedger,
     theme: Arc<Theme>,
     urls: Urls,
-    bodies: HashMap<String, String>,
+    bodies: crate::render::Html,
 }
 
 /// What is derived from [`Prepared`] and borrows it.

@@ -74,8 +74,10 @@ pub fn rebuild<R: Into<Update>>(
         Event::Reload
     };
     let serving = snapshot.site.is_some();
-    shared.set(snapshot);
+    let old = shared.set(snapshot);
     shared.hub.broadcast(event);
+    // Freeing the old site and every page made from it waits until open pages are told.
+    drop(old);
     Rebuilt {
         ok,
         serving,

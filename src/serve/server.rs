@@ -37,8 +37,13 @@ impl Shared {
             .clone()
     }
 
-    pub fn set(&self, snapshot: Snapshot) {
-        *self.snapshot.write().unwrap_or_else(|e| e.into_inner()) = snapshot;
+    /// Swaps in `snapshot` and returns the one it replaces, so the caller decides when
+    /// the old site (possibly large) is freed.
+    pub fn set(&self, snapshot: Snapshot) -> Snapshot {
+        std::mem::replace(
+            &mut *self.snapshot.write().unwrap_or_else(|e| e.into_inner()),
+            snapshot,
+        )
     }
 }
 
