@@ -46,6 +46,23 @@ impl ActionRef<'_> {
     }
 }
 
+/// Where an owner's items come on the action items page: the mentee's, the mentor's,
+/// then those with no owner.
+pub fn owner_rank(owner: Option<Owner>) -> usize {
+    match owner {
+        Some(Owner::Mentee) => 0,
+        Some(Owner::Mentor) => 1,
+        None => 2,
+    }
+}
+
+/// `actions` owner by owner, each owner's in the order of `actions`.
+pub fn by_owner<'a>(actions: &[ActionRef<'a>]) -> Vec<ActionRef<'a>> {
+    let mut out = actions.to_vec();
+    out.sort_by_key(|r| owner_rank(r.action.owner));
+    out
+}
+
 /// Every action item of every meeting: overdue first, then open, then done; within a
 /// state by due date (undated last), then by meeting and position.
 pub fn all_actions(j: &Journal) -> Vec<ActionRef<'_>> {

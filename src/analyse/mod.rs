@@ -20,6 +20,8 @@ pub use timeline::{Event, EventKind, MonthProgress};
 /// Everything derived from a journal, computed once and borrowed by every page.
 pub struct Analysis<'a> {
     pub actions: Vec<ActionRef<'a>>,
+    /// The same items owner by owner, as the action items page lists them.
+    pub actions_by_owner: Vec<ActionRef<'a>>,
     pub commitments: Vec<CommitmentRef<'a>>,
     pub gaps: Vec<Gap<'a>>,
     /// One entry a week from the start to today.
@@ -33,8 +35,10 @@ pub struct Analysis<'a> {
 /// Runs every analysis. `private_passages` is the number of private passages the loader
 /// removed, for the confidentiality item of the checklist.
 pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
+    let all_actions = actions::all_actions(j);
     Analysis {
-        actions: actions::all_actions(j),
+        actions_by_owner: actions::by_owner(&all_actions),
+        actions: all_actions,
         commitments: actions::open_commitments(j),
         gaps: cadence::gaps(j),
         weeks: cadence::weeks(j),

@@ -8,6 +8,7 @@ use super::svg;
 use super::theme::{self, Theme};
 use super::urls::{self, Urls};
 use super::views::*;
+use crate::analyse::actions::owner_rank;
 use crate::analyse::progress::{benchmark_timeline, goal_progress};
 use crate::analyse::{ActionState, Analysis, percent};
 use crate::diagnostics::Diagnostic;
@@ -705,50 +706,37 @@ fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
         (Some(Owner::Mentor), "mentor", j.config.mentor.name.as_str()),
         (None, "unassigned", "No owner"),
     ];
-    let states = [ActionState::Overdue, ActionState::Open, ActionState::Done];
-    // Every item in the order the page lists them, so each page takes the next stretch.
-    let mut ordered = Vec::with_capacity(cx.analysis.actions.len());
-    for (owner, _, _) in &owners {
-        for state in states {
-            ordered.extend(
-                cx.analysis
-                    .actions
-                    .iter()
-                    .filter(|r| r.action.owner == *owner && r.state == state),
-            );
-        }
+    // Items owner by owner, each overdue, open then done: each page takes the next stretch.
+    let ordered = &cx.analysis.actions_by_owner;
+    let mut counts = [[0usize; 3]; 3];
+    for r in ordered {
+        counts[owner_rank(r.action.owner)][r.state as usize] += 1;
     }
-    let on_page = paginate::slice(&ordered, number);
+    let on_page = paginate::slice(ordered, number);
     let groups: Vec<OwnerGroup> = owners
         .iter()
         .filter_map(|(owner, key, name)| {
-            let mine = |r: &&&crate::analyse::ActionRef| r.action.owner == *owner;
-            let total = |state| {
-                ordered
-                    .iter()
-                    .filter(|r| mine(r) && r.state == state)
-                    .count()
-            };
             let of = |state| {
                 on_page
                     .iter()
-                    .filter(|r| mine(r) && r.state == state)
+                    .filter(|r| r.action.owner == *owner && r.state == state)
                     .map(|r| action(j, cx.urls, r))
                     .collect::<Vec<_>>()
             };
+            let [overdue_count, open_count, done_count] = counts[owner_rank(*owner)];
             let group = OwnerGroup {
                 owner: key,
                 name,
                 overdue: of(ActionState::Overdue),
                 open: of(ActionState::Open),
                 done: of(ActionState::Done),
-                overdue_count: total(ActionState::Overdue),
-                open_count: total(ActionState::Open),
-                done_count: total(ActionState::Done),
+                overdue_count,
+                open_count,
+                done_count,
             };
             let listed =
                 !(group.overdue.is_empty() && group.open.is_empty() && group.done.is_empty());
-            let none = group.overdue_count + group.open_count + group.done_count == 0;
+            let none = overdue_count + open_count + done_count == 0;
             // A section shows where its items are; mentee and mentor with none at all are
             // said so on the first page.
             (listed || (none && number == 1 && owner.is_some())).then_some(group)
