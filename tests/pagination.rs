@@ -30,7 +30,7 @@ fn journal(root: &Path, n: i64) {
             root,
             &format!("meetings/{day}-week-{i}.md"),
             &format!(
-                "---\ndate: {day} 10:00\nagenda: [Review]\nagenda_sent: {day}\noutcomes: [Agreed]\nsummary_sent: {day}\nactions:\n  - {{ task: Task of week {i}, owner: mentee, due: {done}, done: {done} }}\n---\nNotes of week {i}.\n"
+                "---\ndate: {day} 10:00\nagenda: [Review]\nagenda_sent: {day}\noutcomes: [Agreed]\nsummary_sent: {day}\nactions:\n  - {{ task: Task of week {i}, owner: mentee, due: {done}, done: {done} }}\nfeedback:\n  received:\n    - {{ suggestion: Suggestion of week {i}, decision: adopted }}\n---\nNotes of week {i}.\n"
             ),
         );
     }
@@ -90,6 +90,14 @@ fn a_long_meeting_log_actions_and_timeline_are_paginated() {
     let later = page(&out, "timeline/page/5/index.html");
     assert!(!later.contains("progress-heading") && later.contains("401 to 410 of 410"));
     assert!(!out.join("timeline/page/6").exists());
+
+    // The review lists the 50 newest suggestions and counts every decision.
+    let review = page(&out, "review/index.html");
+    assert!(
+        review.contains("Suggestion of week 155<") && !review.contains("Suggestion of week 154<")
+    );
+    assert!(review.contains("The 50 newest of 205 suggestions"));
+    assert!(review.contains("adopted: 205"));
 
     let sitemap = page(&out, "sitemap.xml");
     assert!(sitemap.contains("https://ada.example.org/meetings/page/3/"));

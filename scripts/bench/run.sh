@@ -43,7 +43,8 @@ median() {
 }
 
 # measure CLEAN_DIR COMMAND...: one warm-up run, then RUNS timed runs, each after removing
-# CLEAN_DIR (the output folder; "-" for none).
+# CLEAN_DIR (the output folder; "-" for none) and flushing written files to disk, so that
+# one run's writeback is not billed to the next.
 # Prints "MEDIAN_WALL_SECONDS MEDIAN_CPU_SECONDS MEDIAN_PEAK_RSS_KB"; CPU is user + system
 # time, which other load on the machine disturbs far less than wall time.
 measure() {
@@ -52,6 +53,7 @@ measure() {
     local times=() cpu=() rss=() i start end
     for ((i = 0; i <= RUNS; i++)); do
         [ "$clean" != "-" ] && rm -rf "$clean"
+        sync
         start=$(date +%s%N)
         if ! /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "$@" >"$WORK/stdout" 2>"$WORK/stderr"; then
             echo "error: \`$*\` failed:" >&2

@@ -862,6 +862,10 @@ fn checklist(cx: &Inputs, ctx: &mut Context) {
     ctx.insert("chart", &svg::checklist_bars(&cx.analysis.checklist));
 }
 
+/// Suggestions the review lists in full; enough for the mentor to see the pattern, few
+/// enough that the page stays short after years of meetings.
+const REVIEW_SUGGESTIONS: usize = 50;
+
 fn review(cx: &Inputs, ctx: &mut Context) {
     #[derive(Serialize)]
     struct BenchmarkDone<'a> {
@@ -879,7 +883,9 @@ fn review(cx: &Inputs, ctx: &mut Context) {
         new_suggestions: Vec<SuggestionView<'a>>,
         mentor_actions: Vec<ActionView<'a>>,
         mentor_commitments: Vec<CommitmentView<'a>>,
+        /// The newest suggestions; the rest are on their meetings' pages.
         suggestions: Vec<SuggestionView<'a>>,
+        suggestions_total: usize,
         decisions: Vec<(&'static str, usize)>,
     }
     let j = cx.journal;
@@ -921,7 +927,13 @@ fn review(cx: &Inputs, ctx: &mut Context) {
             .iter()
             .map(|c| open_commitment(u, c))
             .collect(),
-        suggestions: r.suggestions.iter().map(|s| suggestion(u, s)).collect(),
+        suggestions: r
+            .suggestions
+            .iter()
+            .take(REVIEW_SUGGESTIONS)
+            .map(|s| suggestion(u, s))
+            .collect(),
+        suggestions_total: r.suggestions.len(),
         decisions,
     };
     ctx.insert("review", &view);
