@@ -19,9 +19,37 @@ pub struct Day {
 }
 
 pub fn day(d: NaiveDate) -> Day {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    // Every page shows many dates; formatting directly skips parsing a strftime pattern
+    // each time. Years chrono prints with a sign take its own path.
+    if !(0..=9999).contains(&d.year()) {
+        return Day {
+            iso: d.format("%Y-%m-%d").to_string(),
+            text: d.format("%-d %B %Y").to_string(),
+        };
+    }
     Day {
-        iso: d.format("%Y-%m-%d").to_string(),
-        text: d.format("%-d %B %Y").to_string(),
+        iso: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        text: format!(
+            "{} {} {:04}",
+            d.day(),
+            MONTHS[d.month0() as usize],
+            d.year()
+        ),
     }
 }
 
@@ -351,6 +379,20 @@ pub fn event<'a>(u: &Urls, e: &'a Event<'_>) -> EventView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
+
+    #[test]
+    fn days_read_as_chrono_would_print_them() {
+        let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        while d.year() < 2100 {
+            let got = day(d);
+            assert_eq!(got.iso, d.format("%Y-%m-%d").to_string());
+            assert_eq!(got.text, d.format("%-d %B %Y").to_string());
+            d += chrono::Duration::days(97);
+        }
+        let far = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
+        assert_eq!(day(far).iso, "+12345-06-07");
+    }
     use crate::validate::testing::*;
 
     #[test]
