@@ -107,19 +107,20 @@ fn yaml_diag(rel: &str, e: YamlError) -> Diagnostic {
     Diagnostic::new(code, Location::new(rel, e.line, e.column), e.message, hint)
 }
 
-/// Front matter parsed twice over: the key positions and the typed values.
+/// A Markdown file's front matter, typed, with the key positions and the body.
 struct Parsed<T> {
     front: T,
     source: Source,
     body: String,
     private: bool,
-    private_notes: Option<serde_yaml::Value>,
+    /// Every string of `private_notes`, one a line.
+    private_notes: Option<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
 struct PrivacyKeys {
     private: Option<yaml::Scalar>,
-    private_notes: Option<serde_yaml::Value>,
+    private_notes: Option<yaml::PrivateText>,
 }
 
 /// W501 for every key the format does not know, with the nearest known key as hint.
@@ -189,8 +190,8 @@ fn parse_markdown<T: DeserializeOwned + Default>(
             return None;
         }
     };
-    let keys = match yaml::key_map(split.yaml, split.yaml_line) {
-        Ok(k) => k,
+    let (tree, keys) = match yaml::load(split.yaml, split.yaml_line) {
+        Ok(parsed) => parsed,
         Err(e) => {
             diags.push(yaml_diag(rel, e));
             return None;
@@ -203,13 +204,13 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         body_line: split.body_line,
     };
     // A file whose privacy cannot be read is not loaded at all: never guess it is public.
-    // Parsing YAML dominates loading, so the privacy keys get a parse of their own only when
-    // the key map shows one of them; otherwise they are absent, and the privacy parse is
-    // needed only to report the same error when the typed parse fails.
+    // The privacy keys are read on their own only when the key map shows one of them;
+    // otherwise they are absent, and reading them is needed only to report the same error
+    // when the typed read fails.
     let privacy_keys =
         source.keys.contains_key("private") || source.keys.contains_key("private_notes");
     let privacy: PrivacyKeys = if privacy_keys {
-        match yaml::parse(split.yaml, split.yaml_line) {
+        match tree.read() {
             Ok(p) => p,
             Err(e) => {
                 diags.push(yaml_diag(rel, e));
@@ -228,11 +229,10 @@ fn parse_markdown<T: DeserializeOwned + Default>(
     });
     let mut blocks = PrivateLedger::default();
     let body = privacy::strip_private_blocks(split.body, &mut blocks);
-    let front = match yaml::parse::<T>(split.yaml, split.yaml_line) {
+    let front = match tree.read::<T>() {
         Ok(f) => f,
         Err(e) => {
-            if !privacy_keys && let Err(e) = yaml::parse::<PrivacyKeys>(split.yaml, split.yaml_line)
-            {
+            if !privacy_keys && let Err(e) = tree.read::<PrivacyKeys>() {
                 diags.push(yaml_diag(rel, e));
                 return None;
             }
@@ -248,22 +248,8 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         source,
         body,
         private,
-        private_notes: privacy.private_notes,
+        private_notes: privacy.private_notes.map(|t| t.0),
     })
-}
-
-/// Every scalar of a YAML value, for the ledger of a private passage.
-fn yaml_text(v: &serde_yaml::Value, out: &mut String) {
-    match v {
-        serde_yaml::Value::String(s) => {
-            out.push_str(s);
-            out.push('\n');
-        }
-        serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| yaml_text(v, out)),
-        serde_yaml::Value::Mapping(m) => m.values().for_each(|v| yaml_text(v, out)),
-        serde_yaml::Value::Tagged(t) => yaml_text(&t.value, out),
-        _ => {}
-    }
 }
 
 /// One loaded document of the goals, meetings or activities folders.
@@ -311,9 +297,7 @@ where
         return Outcome::Failed;
     };
     if let Some(notes) = &p.private_notes {
-        let mut s = String::new();
-        yaml_text(notes, &mut s);
-        ledger.add(&s);
+        ledger.add(notes);
     }
     if p.private {
         ledger.add(&p.body);
@@ -558,8 +542,8 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         ));
         return None;
     }
-    let keys = match yaml::key_map(text, 1) {
-        Ok(k) => k,
+    let (tree, keys) = match yaml::load(text, 1) {
+        Ok(parsed) => parsed,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
             return None;
@@ -571,7 +555,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         start_line: 1,
         body_line: 1,
     };
-    let front = match yaml::parse::<front::ConfigFront>(text, 1) {
+    let front = match tree.read::<front::ConfigFront>() {
         Ok(f) => f,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
@@ -613,9 +597,7 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
     let p = parse_markdown::<front::PlanFront>(text, PLAN_FILE, Kind::Plan, diags, ledger)?;
     if let Some(notes) = &p.private_notes {
-        let mut s = String::new();
-        yaml_text(notes, &mut s);
-        ledger.add(&s);
+        ledger.add(notes);
     }
     convert::plan(
         &mut Ctx {
@@ -640,7 +622,7 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
         };
         ledger.add(&text);
         if let Ok(split) = frontmatter::split(&text)
-            && let Err(e) = yaml::key_map(split.yaml, split.yaml_line)
+            && let Err(e) = yaml::load(split.yaml, split.yaml_line)
         {
             diags.push(yaml_diag(&rel, e));
         }
