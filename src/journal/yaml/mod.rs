@@ -76,7 +76,9 @@ impl Node {
 pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
     let mut b = Builder {
         first_line,
-        nodes: Vec::new(),
+        path: String::new(),
+        // About one node per 16 bytes of front matter, so the list rarely grows.
+        nodes: Vec::with_capacity(text.len() / 16 + 4),
         stack: Vec::new(),
         anchors: Vec::new(),
         keys: KeyMap::new(),
@@ -173,7 +175,10 @@ fn reject_what_libyaml_rejects(text: &str, first_line: u32) -> Result<(), YamlEr
             wrong_type: false,
         })
     };
-    if let Some((offset, _)) = text.char_indices().find(|&(_, c)| !printable(c)) {
+    let plain_ascii = |b: &u8| matches!(b, b'\t' | b'\n' | b'\r' | b' '..=b'~');
+    if !text.as_bytes().iter().all(plain_ascii)
+        && let Some((offset, _)) = text.char_indices().find(|&(_, c)| !printable(c))
+    {
         return at(offset, "control characters are not allowed");
     }
     let mut offset = 0;
@@ -242,14 +247,19 @@ struct Frame {
     node: usize,
     map: bool,
     children: Vec<usize>,
-    /// The key path of this collection (`?` under a key that is not a scalar).
-    path: String,
+    /// The length of [`Builder::path`] that is this collection's key path.
+    path_len: usize,
+    /// Whether its keys and items are recorded: not inside a key that is itself a
+    /// collection, whose paths no diagnostic could name.
+    record: bool,
     /// The keys so far, once a mapping is too large to scan them for duplicates.
     seen: Option<HashSet<String>>,
 }
 
 struct Builder {
     first_line: u32,
+    /// The key path of the node being placed, built in one buffer to spare allocations.
+    path: String,
     nodes: Vec<Node>,
     stack: Vec<Frame>,
     /// The node of each anchor, by yaml-rust2's anchor id.
@@ -260,12 +270,13 @@ struct Builder {
     documents: usize,
 }
 
-fn join(prefix: &str, part: &str) -> String {
-    if prefix.is_empty() {
-        part.to_string()
-    } else {
-        format!("{prefix}.{part}")
+/// Appends a key or index to a key path.
+fn push_segment(path: &mut String, segment: impl std::fmt::Display) {
+    use std::fmt::Write;
+    if !path.is_empty() {
+        path.push('.');
     }
+    let _ = write!(path, "{segment}");
 }
 
 impl Builder {
@@ -292,17 +303,19 @@ impl Builder {
             .is_some_and(|f| f.map && f.children.len() % 2 == 0)
     }
 
-    /// Records the node that starts now in the key map, and returns its key path
-    /// (`?` for a key that is not a scalar).
-    fn place(&mut self, key_text: Option<&str>, pos: (u32, u32)) -> String {
+    /// Sets [`Builder::path`] to the key path of the node that starts now, and records it
+    /// in the key map when the node is a key or a list item. Returns whether the node's
+    /// own keys and items are to be recorded.
+    fn place(&mut self, key_text: Option<&str>, pos: (u32, u32)) -> bool {
         let Some(frame) = self.stack.last_mut() else {
-            return String::new();
+            self.path.clear();
+            return true;
         };
-        if frame.map && frame.children.len() % 2 == 0 {
+        self.path.truncate(frame.path_len);
+        let record = if frame.map && frame.children.len() % 2 == 0 {
             let Some(name) = key_text else {
-                return "?".into();
+                return false;
             };
-            let path = join(&frame.path, name);
             if is_duplicate(&self.nodes, frame, name) && self.duplicate.is_none() {
                 self.duplicate = Some(YamlError {
                     line: pos.0,
@@ -311,16 +324,24 @@ impl Builder {
                     wrong_type: false,
                 });
             }
-            self.keys.entry(path.clone()).or_insert(pos);
-            path
+            push_segment(&mut self.path, name);
+            true
         } else if frame.map {
             let key = frame.children.last().and_then(|&k| self.nodes[k].text());
-            join(&frame.path, key.unwrap_or("?"))
+            push_segment(&mut self.path, key.unwrap_or("?"));
+            false
         } else {
-            let path = join(&frame.path, &frame.children.len().to_string());
-            self.keys.entry(path.clone()).or_insert(pos);
-            path
+            push_segment(&mut self.path, frame.children.len());
+            true
+        };
+        if record
+            && frame.record
+            && let std::collections::hash_map::Entry::Vacant(slot) =
+                self.keys.entry(self.path.clone())
+        {
+            slot.insert(pos);
         }
+        frame.record
     }
 
     fn push(&mut self, value: Value, anchor: usize, tag: Option<Tag>, (line, column): (u32, u32)) {
@@ -356,14 +377,15 @@ impl Builder {
 
     fn open(&mut self, map: bool, anchor: usize, tag: Option<Tag>, mark: Marker) {
         let pos = self.pos(mark);
-        let path = self.place(None, pos);
+        let record = self.place(None, pos);
         let node = self.nodes.len();
         self.push(Value::Void, anchor, tag, pos);
         self.stack.push(Frame {
             node,
             map,
             children: Vec::new(),
-            path,
+            path_len: self.path.len(),
+            record,
             seen: None,
         });
     }
