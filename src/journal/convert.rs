@@ -28,8 +28,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a day of the calendar"))
+    // The shape is checked, so the parts are digits: no format string needs reading.
+    let part = |from: usize, to: usize| s[from..to].parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(part(0, 4) as i32, part(5, 7), part(8, 10))
+        .ok_or_else(|| format!("`{s}` is not a day of the calendar"))
 }
 
 /// Parses a meeting's `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`.
@@ -47,6 +49,14 @@ pub fn parse_date_time(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String
     Ok((date, Some(time)))
 }
 
+/// `s` without surrounding whitespace, reusing it when there is none.
+fn trimmed(s: String) -> String {
+    match s.trim() {
+        t if t.len() == s.len() => s,
+        t => t.to_string(),
+    }
+}
+
 impl Ctx<'_> {
     pub fn error(&mut self, code: Code, path: &str, message: String, hint: &str) {
         self.diags
@@ -55,7 +65,7 @@ impl Ctx<'_> {
 
     /// A required text value; E003 when absent or empty.
     pub fn required(&mut self, v: Option<Scalar>, path: &str, what: &str) -> Option<String> {
-        match v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty()) {
+        match v.map(|s| trimmed(s.0)).filter(|s| !s.is_empty()) {
             Some(s) => Some(s),
             None => {
                 let (at, hint) = match path.rsplit_once('.') {
@@ -80,7 +90,7 @@ impl Ctx<'_> {
     }
 
     pub fn text(&mut self, v: Option<Scalar>) -> Option<String> {
-        v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty())
+        v.map(|s| trimmed(s.0)).filter(|s| !s.is_empty())
     }
 
     pub fn date(&mut self, v: Option<Scalar>, path: &str) -> Option<NaiveDate> {
@@ -202,7 +212,7 @@ impl Ctx<'_> {
     pub fn list(&mut self, v: Option<Vec<Scalar>>) -> Vec<String> {
         v.unwrap_or_default()
             .into_iter()
-            .map(|s| s.0.trim().to_string())
+            .map(|s| trimmed(s.0))
             .filter(|s| !s.is_empty())
             .collect()
     }

@@ -1,6 +1,7 @@
 //! Loading: walk the journal, split and parse every file, drop what is private, and build
 //! the [`Journal`]. Every file is read even when another is broken, so one error never hides others.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    decode(&read_bytes(path, rel)?, rel)
+    decode(read_bytes(path, rel)?, rel)
 }
 
 /// Reads a file's bytes; E001 when it cannot be read.
@@ -69,12 +70,17 @@ fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-/// Decodes UTF-8, pointing at the line and column of the first byte that is not.
-fn decode(bytes: &[u8], rel: &str) -> Result<String, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(frontmatter::normalise(text).into_owned()),
+/// Decodes UTF-8, pointing at the line and column of the first byte that is not. The
+/// bytes become the text without a copy unless normalising changes them.
+fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match frontmatter::normalise(&text) {
+            Cow::Borrowed(same) if same.len() == text.len() => text,
+            changed => changed.into_owned(),
+        }),
         Err(e) => {
-            let valid = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
             let before = &bytes[..valid];
             let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let col = (valid
@@ -424,7 +430,7 @@ fn load_doc(
 /// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
 /// for fuzzing and for tools. `kind` says which folder the file belongs to.
 pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> Vec<Diagnostic> {
-    let text = match decode(bytes, rel) {
+    let text = match decode(bytes.to_vec(), rel) {
         Ok(t) => t,
         Err(d) => return vec![d],
     };

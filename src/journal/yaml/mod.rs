@@ -7,6 +7,7 @@ mod read;
 mod schema;
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use yaml_rust2::parser::{Event, Parser, Tag};
@@ -270,13 +271,12 @@ struct Builder {
     documents: usize,
 }
 
-/// Appends a key or index to a key path.
-fn push_segment(path: &mut String, segment: impl std::fmt::Display) {
-    use std::fmt::Write;
+/// Appends a key to a key path.
+fn push_segment(path: &mut String, key: &str) {
     if !path.is_empty() {
         path.push('.');
     }
-    let _ = write!(path, "{segment}");
+    path.push_str(key);
 }
 
 impl Builder {
@@ -331,7 +331,8 @@ impl Builder {
             push_segment(&mut self.path, key.unwrap_or("?"));
             false
         } else {
-            push_segment(&mut self.path, frame.children.len());
+            push_segment(&mut self.path, "");
+            let _ = write!(self.path, "{}", frame.children.len());
             true
         };
         if record
