@@ -82,7 +82,7 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
         nodes: Vec::with_capacity(text.len() / 16 + 4),
         stack: Vec::new(),
         anchors: Vec::new(),
-        keys: KeyMap::new(),
+        keys: Vec::new(),
         duplicate: None,
         events: 0,
         documents: 0,
@@ -154,7 +154,11 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
         more_documents: b.documents > 1,
         first_line,
     };
-    Ok((tree, b.keys))
+    // Built at its final size in one go, the map never grows; where a path repeats (only
+    // in a file that fails anyway), the first position stands.
+    let mut keys = KeyMap::with_capacity(b.keys.len());
+    keys.extend(b.keys.into_iter().rev());
+    Ok((tree, keys))
 }
 
 /// Errors for text that yaml-rust2 reads but libyaml (which typed front matter was read
@@ -265,7 +269,8 @@ struct Builder {
     stack: Vec<Frame>,
     /// The node of each anchor, by yaml-rust2's anchor id.
     anchors: Vec<usize>,
-    keys: KeyMap,
+    /// Key paths and positions, in document order.
+    keys: Vec<(String, (u32, u32))>,
     duplicate: Option<YamlError>,
     events: usize,
     documents: usize,
@@ -335,12 +340,8 @@ impl Builder {
             let _ = write!(self.path, "{}", frame.children.len());
             true
         };
-        if record
-            && frame.record
-            && let std::collections::hash_map::Entry::Vacant(slot) =
-                self.keys.entry(self.path.clone())
-        {
-            slot.insert(pos);
+        if record && frame.record {
+            self.keys.push((self.path.clone(), pos));
         }
         frame.record
     }
