@@ -28,8 +28,10 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("`{s}` is not a date in the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a day of the calendar"))
+    // The shape is checked, so the parts are digits: no format string needs reading.
+    let part = |from: usize, to: usize| s[from..to].parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(part(0, 4) as i32, part(5, 7), part(8, 10))
+        .ok_or_else(|| format!("`{s}` is not a day of the calendar"))
 }
 
 /// Parses a meeting's `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` or `YYYY-MM-DDTHH:MM`.
@@ -47,6 +49,14 @@ pub fn parse_date_time(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String
     Ok((date, Some(time)))
 }
 
+/// `s` without surrounding whitespace, reusing it when there is none.
+fn trimmed(s: String) -> String {
+    match s.trim() {
+        t if t.len() == s.len() => s,
+        t => t.to_string(),
+    }
+}
+
 impl Ctx<'_> {
     pub fn error(&mut self, code: Code, path: &str, message: String, hint: &str) {
         self.diags
@@ -55,7 +65,7 @@ impl Ctx<'_> {
 
     /// A required text value; E003 when absent or empty.
     pub fn required(&mut self, v: Option<Scalar>, path: &str, what: &str) -> Option<String> {
-        match v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty()) {
+        match v.map(|s| trimmed(s.0)).filter(|s| !s.is_empty()) {
             Some(s) => Some(s),
             None => {
                 let (at, hint) = match path.rsplit_once('.') {
@@ -80,7 +90,7 @@ impl Ctx<'_> {
     }
 
     pub fn text(&mut self, v: Option<Scalar>) -> Option<String> {
-        v.map(|s| s.0.trim().to_string()).filter(|s| !s.is_empty())
+        v.map(|s| trimmed(s.0)).filter(|s| !s.is_empty())
     }
 
     pub fn date(&mut self, v: Option<Scalar>, path: &str) -> Option<NaiveDate> {
@@ -202,13 +212,44 @@ impl Ctx<'_> {
     pub fn list(&mut self, v: Option<Vec<Scalar>>) -> Vec<String> {
         v.unwrap_or_default()
             .into_iter()
-            .map(|s| s.0.trim().to_string())
+            .map(|s| trimmed(s.0))
             .filter(|s| !s.is_empty())
             .collect()
     }
 
     pub fn line(&self, path: &str) -> u32 {
         self.source.at(path).line.unwrap_or(1)
+    }
+}
+
+/// Key paths of a list's items (`actions.2.due`), written into one reused buffer rather
+/// than a new string for every field: they are read only when a diagnostic is made.
+#[derive(Default)]
+struct ItemPath {
+    buf: String,
+    item_len: usize,
+}
+
+impl ItemPath {
+    /// Moves to item `index` of `list`.
+    fn start(&mut self, list: &str, index: usize) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = write!(self.buf, "{list}.{index}");
+        self.item_len = self.buf.len();
+    }
+
+    /// The path of the item.
+    fn item(&self) -> &str {
+        &self.buf[..self.item_len]
+    }
+
+    /// The path of the item's `key`.
+    fn field(&mut self, key: &str) -> &str {
+        self.buf.truncate(self.item_len);
+        self.buf.push('.');
+        self.buf.push_str(key);
+        &self.buf
     }
 }
 
@@ -257,17 +298,18 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
     let started = cx.date(f.started, "started");
     let target = cx.date(f.target, "target");
     let mut benchmarks = Vec::new();
+    let mut at = ItemPath::default();
     for (i, b) in f.benchmarks.unwrap_or_default().into_iter().enumerate() {
-        let p = format!("benchmarks.{i}");
-        let title = cx.required(b.title, &format!("{p}.title"), "say what will be measured");
-        let due = cx.date(b.due, &format!("{p}.due"));
-        let done = cx.date(b.done, &format!("{p}.done"));
+        at.start("benchmarks", i);
+        let title = cx.required(b.title, at.field("title"), "say what will be measured");
+        let due = cx.date(b.due, at.field("due"));
+        let done = cx.date(b.done, at.field("done"));
         if let Some(title) = title {
             benchmarks.push(Benchmark {
                 title,
                 due,
                 done,
-                line: cx.line(&p),
+                line: cx.line(at.item()),
             });
         }
     }
@@ -357,12 +399,13 @@ pub fn meeting(
     let agenda_sent = cx.date(f.agenda_sent, "agenda_sent");
     let outcomes = cx.list(f.outcomes);
     let mut actions = Vec::new();
+    let mut at = ItemPath::default();
     for (i, a) in f.actions.unwrap_or_default().into_iter().enumerate() {
-        let p = format!("actions.{i}");
-        let task = cx.required(a.task, &format!("{p}.task"), "say what is to be done");
-        let owner = cx.choice(a.owner, &format!("{p}.owner"), OWNERS);
-        let due = cx.date(a.due, &format!("{p}.due"));
-        let done = cx.date(a.done, &format!("{p}.done"));
+        at.start("actions", i);
+        let task = cx.required(a.task, at.field("task"), "say what is to be done");
+        let owner = cx.choice(a.owner, at.field("owner"), OWNERS);
+        let due = cx.date(a.due, at.field("due"));
+        let done = cx.date(a.done, at.field("done"));
         let goal = cx.text(a.goal);
         if let Some(task) = task {
             actions.push(ActionItem {
@@ -371,47 +414,49 @@ pub fn meeting(
                 due,
                 done,
                 goal,
-                line: cx.line(&p),
+                line: cx.line(at.item()),
             });
         }
     }
     let mut commitments = Vec::new();
+    let mut at = ItemPath::default();
     for (i, c) in f.commitments.unwrap_or_default().into_iter().enumerate() {
-        let p = format!("commitments.{i}");
-        let what = cx.required(c.what, &format!("{p}.what"), "say what the mentor offered");
-        let followed_up = cx.date(c.followed_up, &format!("{p}.followed_up"));
-        let fulfilled = cx.date(c.fulfilled, &format!("{p}.fulfilled"));
+        at.start("commitments", i);
+        let what = cx.required(c.what, at.field("what"), "say what the mentor offered");
+        let followed_up = cx.date(c.followed_up, at.field("followed_up"));
+        let fulfilled = cx.date(c.fulfilled, at.field("fulfilled"));
         if let Some(what) = what {
             commitments.push(Commitment {
                 what,
                 followed_up,
                 fulfilled,
-                line: cx.line(&p),
+                line: cx.line(at.item()),
             });
         }
     }
     let feedback = f.feedback.unwrap_or_default();
     let mut suggestions = Vec::new();
+    let mut at = ItemPath::default();
     for (i, s) in feedback
         .received
         .unwrap_or_default()
         .into_iter()
         .enumerate()
     {
-        let p = format!("feedback.received.{i}");
+        at.start("feedback.received", i);
         let text = cx.required(
             s.suggestion,
-            &format!("{p}.suggestion"),
+            at.field("suggestion"),
             "write down what the mentor suggested",
         );
         let reflection = cx.text(s.reflection);
-        let decision = cx.choice(s.decision, &format!("{p}.decision"), DECISIONS);
+        let decision = cx.choice(s.decision, at.field("decision"), DECISIONS);
         if let Some(suggestion) = text {
             suggestions.push(Suggestion {
                 suggestion,
                 reflection,
                 decision,
-                line: cx.line(&p),
+                line: cx.line(at.item()),
             });
         }
     }
@@ -461,19 +506,20 @@ pub fn plan(cx: &mut Ctx, f: PlanFront, body: String) -> Option<Plan> {
     );
     let horizon = cx.date(f.horizon, "horizon");
     let mut objectives = Vec::new();
+    let mut at = ItemPath::default();
     for (i, o) in f.objectives.unwrap_or_default().into_iter().enumerate() {
-        let p = format!("objectives.{i}");
+        at.start("objectives", i);
         let id = cx.required(
             o.id,
-            &format!("{p}.id"),
+            at.field("id"),
             "a short id goals can name in `objective:`",
         );
-        let title = cx.required(o.title, &format!("{p}.title"), "what the objective is");
+        let title = cx.required(o.title, at.field("title"), "what the objective is");
         if let (Some(id), Some(title)) = (id, title) {
             objectives.push(Objective {
                 id,
                 title,
-                line: cx.line(&p),
+                line: cx.line(at.item()),
             });
         }
     }

@@ -1,6 +1,7 @@
 //! Loading: walk the journal, split and parse every file, drop what is private, and build
 //! the [`Journal`]. Every file is read even when another is broken, so one error never hides others.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    decode(&read_bytes(path, rel)?, rel)
+    decode(read_bytes(path, rel)?, rel)
 }
 
 /// Reads a file's bytes; E001 when it cannot be read.
@@ -69,12 +70,17 @@ fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
     })
 }
 
-/// Decodes UTF-8, pointing at the line and column of the first byte that is not.
-fn decode(bytes: &[u8], rel: &str) -> Result<String, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(frontmatter::normalise(text).into_owned()),
+/// Decodes UTF-8, pointing at the line and column of the first byte that is not. The
+/// bytes become the text without a copy unless normalising changes them.
+fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(match frontmatter::normalise(&text) {
+            Cow::Borrowed(same) if same.len() == text.len() => text,
+            changed => changed.into_owned(),
+        }),
         Err(e) => {
-            let valid = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
             let before = &bytes[..valid];
             let line = before.iter().filter(|b| **b == b'\n').count() as u32 + 1;
             let col = (valid
@@ -107,19 +113,20 @@ fn yaml_diag(rel: &str, e: YamlError) -> Diagnostic {
     Diagnostic::new(code, Location::new(rel, e.line, e.column), e.message, hint)
 }
 
-/// Front matter parsed twice over: the key positions and the typed values.
+/// A Markdown file's front matter, typed, with the key positions and the body.
 struct Parsed<T> {
     front: T,
     source: Source,
     body: String,
     private: bool,
-    private_notes: Option<serde_yaml::Value>,
+    /// Every string of `private_notes`, one a line.
+    private_notes: Option<String>,
 }
 
 #[derive(serde::Deserialize, Default)]
 struct PrivacyKeys {
     private: Option<yaml::Scalar>,
-    private_notes: Option<serde_yaml::Value>,
+    private_notes: Option<yaml::PrivateText>,
 }
 
 /// W501 for every key the format does not know, with the nearest known key as hint.
@@ -189,8 +196,8 @@ fn parse_markdown<T: DeserializeOwned + Default>(
             return None;
         }
     };
-    let keys = match yaml::key_map(split.yaml, split.yaml_line) {
-        Ok(k) => k,
+    let (tree, keys) = match yaml::load(split.yaml, split.yaml_line) {
+        Ok(parsed) => parsed,
         Err(e) => {
             diags.push(yaml_diag(rel, e));
             return None;
@@ -203,13 +210,13 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         body_line: split.body_line,
     };
     // A file whose privacy cannot be read is not loaded at all: never guess it is public.
-    // Parsing YAML dominates loading, so the privacy keys get a parse of their own only when
-    // the key map shows one of them; otherwise they are absent, and the privacy parse is
-    // needed only to report the same error when the typed parse fails.
+    // The privacy keys are read on their own only when the key map shows one of them;
+    // otherwise they are absent, and reading them is needed only to report the same error
+    // when the typed read fails.
     let privacy_keys =
         source.keys.contains_key("private") || source.keys.contains_key("private_notes");
     let privacy: PrivacyKeys = if privacy_keys {
-        match yaml::parse(split.yaml, split.yaml_line) {
+        match tree.read() {
             Ok(p) => p,
             Err(e) => {
                 diags.push(yaml_diag(rel, e));
@@ -228,11 +235,10 @@ fn parse_markdown<T: DeserializeOwned + Default>(
     });
     let mut blocks = PrivateLedger::default();
     let body = privacy::strip_private_blocks(split.body, &mut blocks);
-    let front = match yaml::parse::<T>(split.yaml, split.yaml_line) {
+    let front = match tree.read::<T>() {
         Ok(f) => f,
         Err(e) => {
-            if !privacy_keys && let Err(e) = yaml::parse::<PrivacyKeys>(split.yaml, split.yaml_line)
-            {
+            if !privacy_keys && let Err(e) = tree.read::<PrivacyKeys>() {
                 diags.push(yaml_diag(rel, e));
                 return None;
             }
@@ -248,22 +254,8 @@ fn parse_markdown<T: DeserializeOwned + Default>(
         source,
         body,
         private,
-        private_notes: privacy.private_notes,
+        private_notes: privacy.private_notes.map(|t| t.0),
     })
-}
-
-/// Every scalar of a YAML value, for the ledger of a private passage.
-fn yaml_text(v: &serde_yaml::Value, out: &mut String) {
-    match v {
-        serde_yaml::Value::String(s) => {
-            out.push_str(s);
-            out.push('\n');
-        }
-        serde_yaml::Value::Sequence(s) => s.iter().for_each(|v| yaml_text(v, out)),
-        serde_yaml::Value::Mapping(m) => m.values().for_each(|v| yaml_text(v, out)),
-        serde_yaml::Value::Tagged(t) => yaml_text(&t.value, out),
-        _ => {}
-    }
 }
 
 /// One loaded document of the goals, meetings or activities folders.
@@ -311,9 +303,7 @@ where
         return Outcome::Failed;
     };
     if let Some(notes) = &p.private_notes {
-        let mut s = String::new();
-        yaml_text(notes, &mut s);
-        ledger.add(&s);
+        ledger.add(notes);
     }
     if p.private {
         ledger.add(&p.body);
@@ -439,7 +429,7 @@ fn load_doc(
 /// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
 /// for fuzzing and for tools. `kind` says which folder the file belongs to.
 pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> Vec<Diagnostic> {
-    let text = match decode(bytes, rel) {
+    let text = match decode(bytes.to_vec(), rel) {
         Ok(t) => t,
         Err(d) => return vec![d],
     };
@@ -557,8 +547,8 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         ));
         return None;
     }
-    let keys = match yaml::key_map(text, 1) {
-        Ok(k) => k,
+    let (tree, keys) = match yaml::load(text, 1) {
+        Ok(parsed) => parsed,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
             return None;
@@ -570,7 +560,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         start_line: 1,
         body_line: 1,
     };
-    let front = match yaml::parse::<front::ConfigFront>(text, 1) {
+    let front = match tree.read::<front::ConfigFront>() {
         Ok(f) => f,
         Err(e) => {
             diags.push(yaml_diag(CONFIG_FILE, e));
@@ -612,9 +602,7 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
     let p = parse_markdown::<front::PlanFront>(text, PLAN_FILE, Kind::Plan, diags, ledger)?;
     if let Some(notes) = &p.private_notes {
-        let mut s = String::new();
-        yaml_text(notes, &mut s);
-        ledger.add(&s);
+        ledger.add(notes);
     }
     convert::plan(
         &mut Ctx {
@@ -639,7 +627,7 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
         };
         ledger.add(&text);
         if let Ok(split) = frontmatter::split(&text)
-            && let Err(e) = yaml::key_map(split.yaml, split.yaml_line)
+            && let Err(e) = yaml::load(split.yaml, split.yaml_line)
         {
             diags.push(yaml_diag(&rel, e));
         }
