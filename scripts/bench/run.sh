@@ -42,21 +42,25 @@ median() {
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# measure CLEAN_DIR COMMAND...: one warm-up run, then RUNS timed runs, each after removing
-# CLEAN_DIR (the output folder; "-" for none) and flushing written files to disk, so that
-# one run's writeback is not billed to the next.
+# measure OUT COMMAND...: one warm-up run, then RUNS timed runs. Each run writes into a
+# folder of its own, OUT.runN, put in place of `{out}` in COMMAND ("-" for none); they are
+# all removed after the last run. Deleting a big output just before a run makes the file
+# system busy during it, which would bill one run's clean-up to the next.
 # Prints "MEDIAN_WALL_SECONDS MEDIAN_CPU_SECONDS MEDIAN_PEAK_RSS_KB"; CPU is user + system
 # time, which other load on the machine disturbs far less than wall time.
 measure() {
-    local clean=$1
+    local out=$1
     shift
-    local times=() cpu=() rss=() i start end
+    local times=() cpu=() rss=() i start end dest
+    [ "$out" != "-" ] && rm -rf "$out".run*
+    sync
     for ((i = 0; i <= RUNS; i++)); do
-        [ "$clean" != "-" ] && rm -rf "$clean"
+        dest="$out.run$i"
+        local args=("${@//\{out\}/$dest}")
         sync
         start=$(date +%s%N)
-        if ! /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "$@" >"$WORK/stdout" 2>"$WORK/stderr"; then
-            echo "error: \`$*\` failed:" >&2
+        if ! /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "${args[@]}" >"$WORK/stdout" 2>"$WORK/stderr"; then
+            echo "error: \`${args[*]}\` failed:" >&2
             tail -n 20 "$WORK/stderr" >&2
             exit 1
         fi
@@ -67,6 +71,7 @@ measure() {
             cpu+=("$(tail -n 1 "$WORK/rss" | awk '{ printf "%.2f", $2 + $3 }')")
         fi
     done
+    [ "$out" != "-" ] && rm -rf "$out".run*
     echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
 }
 
@@ -96,12 +101,12 @@ for n in "${SIZES[@]}"; do
     if [ -n "$HUGO" ]; then
         echo "  timing hugo ($RUNS runs)..." >&2
         read -r hugo_t hugo_c hugo_m < <(measure "$dir/hugo-public" "$HUGO" --source "$dir/hugo" \
-            --destination "$dir/hugo-public" --quiet)
+            --destination "{out}" --quiet)
     fi
     if [ "$HAS_BUILD" = 1 ]; then
         echo "  timing build ($RUNS runs)..." >&2
         read -r t c m < <(measure "$dir/site" "$BIN" --root "$dir/journal" --today "$TODAY" \
-            --quiet build --output-dir "$dir/site")
+            --quiet build --output-dir "{out}")
         vs=""
         if [ -n "$hugo_t" ]; then
             vs="wall $(ratio "$t" "$hugo_t"), CPU $(ratio "$c" "$hugo_c"), memory $(ratio "$m" "$hugo_m")"
