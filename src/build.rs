@@ -2,6 +2,8 @@
 //! passage is in the result, then write it with an atomic swap.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -40,20 +42,30 @@ pub fn leak(path: &str) -> Diagnostic {
     )
 }
 
-/// Load + validate + analyse + render into memory; `site` is None when there are errors.
-/// `base_url` overrides the config's base_url when given (e.g. "http://127.0.0.1:1111/").
-pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Rendered {
+/// A checked journal with its theme, ready to render.
+struct Ready {
+    journal: crate::journal::Journal,
+    ledger: PrivateLedger,
+    theme: crate::render::theme::Theme,
+    urls: crate::render::urls::Urls,
+    /// Warnings so far.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Load + validate + load the theme; the diagnostics when there are errors.
+fn prepare(
+    root: &Path,
+    today: NaiveDate,
+    base_url: Option<&str>,
+) -> Result<Ready, Vec<Diagnostic>> {
     let checked = crate::check::check(root, today);
     let mut diags = checked.diagnostics;
-    let failed = |diags: &mut Vec<Diagnostic>| {
-        diagnostics::sort(diags);
-        Rendered {
-            site: None,
-            diagnostics: std::mem::take(diags),
-        }
+    let failed = |mut diags: Vec<Diagnostic>| {
+        diagnostics::sort(&mut diags);
+        Err(diags)
     };
     let Some(journal) = checked.journal else {
-        return failed(&mut diags);
+        return failed(diags);
     };
     let theme = match crate::render::theme::load(root, &journal.config) {
         Ok(t) => Some(t),
@@ -63,13 +75,35 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
         }
     };
     let (Some(theme), false) = (theme, diags.iter().any(Diagnostic::is_error)) else {
-        return failed(&mut diags);
+        return failed(diags);
     };
     let urls = crate::render::urls::Urls::new(base_url.unwrap_or(&journal.config.base_url));
-    let analysis = crate::analyse::analyse(&journal, checked.ledger.passages);
-    let (site, render_diags) = crate::render::render(&journal, &analysis, &theme, &urls);
+    Ok(Ready {
+        journal,
+        ledger: checked.ledger,
+        theme,
+        urls,
+        diagnostics: diags,
+    })
+}
+
+/// Load + validate + analyse + render into memory; `site` is None when there are errors.
+/// `base_url` overrides the config's base_url when given (e.g. "http://127.0.0.1:1111/").
+pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Rendered {
+    let r = match prepare(root, today, base_url) {
+        Ok(r) => r,
+        Err(diagnostics) => {
+            return Rendered {
+                site: None,
+                diagnostics,
+            };
+        }
+    };
+    let mut diags = r.diagnostics;
+    let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
+    let (site, render_diags) = crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
     diags.extend(render_diags);
-    diags.extend(leaks(&site, &checked.ledger));
+    diags.extend(leaks(&site, &r.ledger));
     diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     Rendered {
@@ -86,28 +120,81 @@ pub struct Options {
     pub force: bool,
 }
 
+/// Checks the journal, then renders every file and writes it into a new folder beside
+/// the output as soon as it is made, after searching it for private passages. Only when
+/// every file is made, and nothing failed, does the new folder replace the old output.
 pub fn run(g: &Globals, o: &Options) -> i32 {
     let started = Instant::now();
-    let rendered = render_site(&g.root, g.today, o.base_url.as_deref());
-    g.report(&rendered.diagnostics);
-    let site = match rendered.site {
-        Some(site) if !cli::fails(&rendered.diagnostics, o.strict) => site,
-        _ => {
-            let (errors, warnings) = diagnostics::count(&rendered.diagnostics);
-            eprintln!("build failed: {errors} errors, {warnings} warnings; nothing was written");
-            return cli::FAILED;
+    let failed = |diags: &[Diagnostic]| {
+        let (errors, warnings) = diagnostics::count(diags);
+        eprintln!("build failed: {errors} errors, {warnings} warnings; nothing was written");
+        cli::FAILED
+    };
+    let r = match prepare(&g.root, g.today, o.base_url.as_deref()) {
+        Ok(r) => r,
+        Err(diags) => {
+            g.report(&diags);
+            return failed(&diags);
         }
     };
     let out = o
         .output_dir
         .clone()
         .unwrap_or_else(|| g.root.join("public"));
-    match crate::output::write(&g.root, &out, &site, o.force) {
-        Ok(n) => {
+    let staging = match crate::output::Staging::new(&g.root, &out, o.force) {
+        Ok(staging) => staging,
+        Err(e) => {
+            g.report(&r.diagnostics);
+            eprintln!("error: {e}");
+            return cli::FAILED;
+        }
+    };
+    let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
+    let write_error = Mutex::new(None);
+    let (files, pages) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let mut diags = r.diagnostics;
+    diags.extend(crate::render::each(
+        &r.journal,
+        &analysis,
+        &r.theme,
+        &r.urls,
+        |path, bytes| {
+            if r.ledger.find_leak(&bytes).is_some() {
+                return Some(leak(path));
+            }
+            match staging.file(path, &bytes) {
+                Ok(()) => {
+                    files.fetch_add(1, Ordering::Relaxed);
+                    if path.ends_with(".html") {
+                        pages.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                Err(e) => {
+                    write_error
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get_or_insert(e);
+                }
+            }
+            None
+        },
+    ));
+    diagnostics::sort(&mut diags);
+    g.report(&diags);
+    if diags.iter().any(Diagnostic::is_error) || cli::fails(&diags, o.strict) {
+        return failed(&diags);
+    }
+    let written = match write_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        Some(e) => Err(e),
+        None => staging.commit(),
+    };
+    match written {
+        Ok(()) => {
             if !g.quiet {
-                let pages = site.files.keys().filter(|p| p.ends_with(".html")).count();
                 println!(
-                    "built {pages} pages ({n} files) into {} in {} ms",
+                    "built {} pages ({} files) into {} in {} ms",
+                    pages.into_inner(),
+                    files.into_inner(),
                     out.display(),
                     started.elapsed().as_millis()
                 );

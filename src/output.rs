@@ -3,7 +3,6 @@
 //! touches the previous output, pages of deleted files disappear, and nothing outside
 //! the output folder is ever removed.
 
-use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
@@ -138,68 +137,89 @@ fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
     ))
 }
 
-/// Creates each folder once, parents first, then writes the files in parallel: with
-/// thousands of pages, the system calls are most of the time a build takes.
-fn write_all(dir: &Path, site: &Site) -> Result<(), OutputError> {
-    let mut folders = BTreeSet::new();
-    for rel in site.files.keys() {
-        let plain = Path::new(rel)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        if !plain || rel.is_empty() {
-            return Err(OutputError::UnsafeSitePath(rel.clone()));
-        }
-        let mut parent = Path::new(rel).parent();
-        while let Some(folder) = parent.filter(|p| !p.as_os_str().is_empty()) {
-            if !folders.insert(folder) {
-                break;
-            }
-            parent = folder.parent();
-        }
+/// The new output, written beside the old one: [`Staging::commit`] swaps it in, and
+/// dropping it uncommitted removes it, so a failed build leaves the old output as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+fn site_path(rel: &str) -> Result<&Path, OutputError> {
+    let path = Path::new(rel);
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    if !plain || rel.is_empty() {
+        return Err(OutputError::UnsafeSitePath(rel.to_string()));
     }
-    // A BTreeSet orders every folder before the folders inside it.
-    for folder in folders {
-        let path = dir.join(folder);
-        std::fs::create_dir(&path).map_err(io(&path))?;
+    Ok(path)
+}
+
+impl Staging {
+    /// Checks `out` (see [`check_target`]) and makes the folder the new output goes in.
+    pub fn new(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputError> {
+        let out = check_target(root, out, force)?;
+        let dir = fresh_sibling(&out, "new")?;
+        Ok(Staging {
+            out,
+            dir,
+            committed: false,
+        })
     }
-    site.files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = dir.join(rel);
+
+    /// Writes one file, making its folder first; safe to call from many threads at once.
+    pub fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(site_path(rel)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
         std::fs::write(&path, bytes).map_err(|e| OutputError::Io(path, e))
-    })?;
-    let marker = dir.join(MARKER);
-    std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))
+    }
+
+    /// Marks the new output as ours and puts it in place of the old one.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let marker = self.dir.join(MARKER);
+        std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
+        let out = self.out.clone();
+        let old = if out.exists() {
+            let old = fresh_sibling(&out, "old")?;
+            // `old` is an empty folder we made; renaming a folder onto an empty one replaces it.
+            if let Err(e) = std::fs::rename(&out, &old) {
+                let _ = std::fs::remove_dir(&old);
+                return Err(OutputError::Io(out, e));
+            }
+            Some(old)
+        } else {
+            None
+        };
+        if let Err(e) = std::fs::rename(&self.dir, &out) {
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old, &out);
+            }
+            return Err(OutputError::Io(out, e));
+        }
+        self.committed = true;
+        if let Some(old) = old {
+            let _ = std::fs::remove_dir_all(old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Writes `site` to `out` (after [`check_target`]) and returns the number of files written.
 pub fn write(root: &Path, out: &Path, site: &Site, force: bool) -> Result<usize, OutputError> {
-    let out = check_target(root, out, force)?;
-    let staging = fresh_sibling(&out, "new")?;
-    if let Err(e) = write_all(&staging, site) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    let old = if out.exists() {
-        let old = fresh_sibling(&out, "old")?;
-        // `old` is an empty folder we made; renaming a folder onto an empty one replaces it.
-        if let Err(e) = std::fs::rename(&out, &old) {
-            let _ = std::fs::remove_dir(&old);
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(OutputError::Io(out, e));
-        }
-        Some(old)
-    } else {
-        None
-    };
-    if let Err(e) = std::fs::rename(&staging, &out) {
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old, &out);
-        }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(OutputError::Io(out, e));
-    }
-    if let Some(old) = old {
-        let _ = std::fs::remove_dir_all(old);
-    }
+    let staging = Staging::new(root, out, force)?;
+    site.files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.file(rel, bytes))?;
+    staging.commit()?;
     Ok(site.len())
 }
 

@@ -347,3 +347,29 @@ fn a_private_passage_in_the_output_is_e009_and_nothing_is_written() {
         .stderr(contains("notes.txt"));
     assert!(!root.join("public").exists());
 }
+
+#[test]
+fn a_build_that_fails_while_rendering_leaves_the_output_and_no_partial_folder() {
+    let (_tmp, root) = journal();
+    mentorfolio(&root).arg("build").assert().success();
+    let before = all_bytes(&root.join("public"));
+    // Other pages render and are written into the new folder before this one fails.
+    write(
+        &root,
+        "templates/meeting.html",
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_value.field }}{% endblock content %}",
+    );
+    mentorfolio(&root)
+        .arg("build")
+        .assert()
+        .code(1)
+        .stderr(contains("E008"))
+        .stderr(contains("nothing was written"));
+    assert_eq!(all_bytes(&root.join("public")), before);
+    let hidden: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "temporary folders left: {hidden:?}");
+}

@@ -12,7 +12,7 @@ pub mod urls;
 pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -230,6 +230,26 @@ pub fn render(
     theme: &Theme,
     u: &Urls,
 ) -> (Site, Vec<Diagnostic>) {
+    let site = Mutex::new(Site::default());
+    let diags = each(j, analysis, theme, u, |path, bytes| {
+        site.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, bytes);
+        None
+    });
+    (site.into_inner().unwrap_or_else(|e| e.into_inner()), diags)
+}
+
+/// Makes every file of the site, in parallel, handing each to `take` as soon as it is
+/// made, so `build` writes files while others still render and never holds the whole
+/// site in memory. Returns W601s, E008s and whatever `take` reports.
+pub fn each(
+    j: &Journal,
+    analysis: &Analysis,
+    theme: &Theme,
+    u: &Urls,
+    take: impl Fn(&str, Vec<u8>) -> Option<Diagnostic> + Sync,
+) -> Vec<Diagnostic> {
     let mut bodies = Bodies::default();
     let mut diags = bodies.update(j, u);
     let catalogue = Catalogue::new(j, analysis, theme);
@@ -242,16 +262,13 @@ pub fn render(
         catalogue: &catalogue,
     };
     let paths: Vec<&str> = catalogue.paths().collect();
-    let made: Vec<(&str, Result<Vec<u8>, Diagnostic>)> = paths
+    let reported: Vec<Diagnostic> = paths
         .par_iter()
-        .filter_map(|path| Some((*path, file(&sources, path)?)))
+        .filter_map(|path| match file(&sources, path)? {
+            Ok(bytes) => take(path, bytes),
+            Err(d) => Some(d),
+        })
         .collect();
-    let mut site = Site::default();
-    for (path, result) in made {
-        match result {
-            Ok(bytes) => site.insert(path, bytes),
-            Err(d) => diags.push(d),
-        }
-    }
-    (site, diags)
+    diags.extend(reported);
+    diags
 }
