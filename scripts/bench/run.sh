@@ -42,17 +42,19 @@ median() {
     sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# Outputs are removed only when the script ends: ext4 searches longer for a free inode
+# for a while after many files were deleted, which would slow down whichever command runs
+# next and favour the other.
+trap 'rm -rf "$WORK"/n*/site.run* "$WORK"/n*/hugo-public.run*' EXIT
+
 # measure OUT COMMAND...: one warm-up run, then RUNS timed runs. Each run writes into a
-# folder of its own, OUT.runN, put in place of `{out}` in COMMAND ("-" for none); they are
-# all removed after the last run. Deleting a big output just before a run makes the file
-# system busy during it, which would bill one run's clean-up to the next.
+# folder of its own, OUT.runN, put in place of `{out}` in COMMAND ("-" for none).
 # Prints "MEDIAN_WALL_SECONDS MEDIAN_CPU_SECONDS MEDIAN_PEAK_RSS_KB"; CPU is user + system
 # time, which other load on the machine disturbs far less than wall time.
 measure() {
     local out=$1
     shift
     local times=() cpu=() rss=() i start end dest
-    [ "$out" != "-" ] && rm -rf "$out".run*
     sync
     for ((i = 0; i <= RUNS; i++)); do
         dest="$out.run$i"
@@ -71,7 +73,6 @@ measure() {
             cpu+=("$(tail -n 1 "$WORK/rss" | awk '{ printf "%.2f", $2 + $3 }')")
         fi
     done
-    [ "$out" != "-" ] && rm -rf "$out".run*
     echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${cpu[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
 }
 
