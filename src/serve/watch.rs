@@ -11,8 +11,13 @@ use notify::RecursiveMode;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-/// How long the watcher waits for a burst of events (an editor's save) to settle.
-pub const DEBOUNCE: Duration = Duration::from_millis(20);
+/// How long the watcher waits for a burst of events (an editor's save) to settle. An
+/// editor's save is a burst well under this; a burst split in two costs one extra
+/// rebuild, whose result the second replaces.
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
+
+/// How often the watcher looks for settled bursts; also its wake-ups while idle.
+const TICK: Duration = Duration::from_millis(5);
 
 /// What a batch of changes asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,7 +110,7 @@ pub fn watch(
     pending: Arc<AtomicBool>,
 ) -> notify::Result<Debouncer<notify::RecommendedWatcher, RecommendedCache>> {
     let whole = root.to_path_buf();
-    let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(TICK), move |result: DebounceEventResult| {
         let paths = match result {
             Ok(events) => events
                 .into_iter()
