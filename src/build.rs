@@ -1,5 +1,6 @@
-//! `mentorfolio build`: check, analyse, render into memory, verify that no private
-//! passage is in the result, then write it with an atomic swap.
+//! `mentorfolio build`: check, analyse, render each file, verify that no private passage
+//! is in it and write it into a new folder, which replaces the old output only when
+//! every file was made.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
