@@ -50,6 +50,16 @@ fn mentorfolio(root: &Path) -> Command {
     c
 }
 
+/// The new and old outputs are hidden folders beside the output; none may be left.
+fn assert_no_temporary_folders(root: &Path) {
+    let hidden: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "temporary folders left: {hidden:?}");
+}
+
 fn all_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<_> = walkdir::WalkDir::new(dir)
         .into_iter()
@@ -131,12 +141,7 @@ fn pages_of_removed_files_disappear() {
     std::fs::remove_file(root.join("activities/course.md")).unwrap();
     mentorfolio(&root).arg("build").assert().success();
     assert!(!root.join("public/activities/course").exists());
-    let names: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(names.is_empty(), "temporary folders left: {names:?}");
+    assert_no_temporary_folders(&root);
 }
 
 #[test]
@@ -366,10 +371,5 @@ fn a_build_that_fails_while_rendering_leaves_the_output_and_no_partial_folder() 
         .stderr(contains("E008"))
         .stderr(contains("nothing was written"));
     assert_eq!(all_bytes(&root.join("public")), before);
-    let hidden: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(hidden.is_empty(), "temporary folders left: {hidden:?}");
+    assert_no_temporary_folders(&root);
 }
