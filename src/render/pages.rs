@@ -541,9 +541,7 @@ fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
         rescheduled_to: Option<Day>,
     }
     let j = cx.journal;
-    let newest_first: Vec<&Meeting> = j.meetings.iter().rev().collect();
-    let rows: Vec<_> = paginate::slice(&newest_first, number)
-        .iter()
+    let rows: Vec<_> = paginate::newest_first(&j.meetings, number)
         .map(|m| Row {
             link: meeting_link(m, cx.urls),
             goals: m.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
@@ -752,9 +750,7 @@ fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
 
 fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
     let j = cx.journal;
-    let newest_first: Vec<&Activity> = j.activities.iter().rev().collect();
-    let list: Vec<_> = paginate::slice(&newest_first, number)
-        .iter()
+    let list: Vec<_> = paginate::newest_first(&j.activities, number)
         .map(|a| activity_link(a, cx.urls))
         .collect();
     let hours: f64 = j.activities.iter().filter_map(|a| a.hours).sum();

@@ -29,6 +29,14 @@ pub fn slice<T>(list: &[T], number: usize) -> &[T] {
     list.get(start..end).unwrap_or(&[])
 }
 
+/// The entries on page `number` of `list` read from its end (newest first for a list
+/// kept oldest first), without reversing the whole list for each page.
+pub fn newest_first<T>(list: &[T], number: usize) -> impl Iterator<Item = &T> {
+    let start = ((number.max(1) - 1) * PER_PAGE).min(list.len());
+    let end = (start + PER_PAGE).min(list.len());
+    list[list.len() - end..list.len() - start].iter().rev()
+}
+
 /// What a template needs to link the pages of a list: `paginator` in the context.
 #[derive(Serialize, Debug, PartialEq)]
 pub struct Paginator {
@@ -98,6 +106,11 @@ mod tests {
         assert!(slice(&list, 4).is_empty());
         assert_eq!(dir("meetings/", 1), "meetings/");
         assert_eq!(dir("meetings/", 3), "meetings/page/3/");
+        let newest = |n| newest_first(&list, n).copied().collect::<Vec<_>>();
+        assert_eq!(newest(1)[..2], [204, 203]);
+        assert_eq!(newest(1).len(), PER_PAGE);
+        assert_eq!(newest(3), [4, 3, 2, 1, 0]);
+        assert!(newest(4).is_empty());
     }
 
     #[test]
