@@ -518,4 +518,51 @@ mod tests {
             Some("Alpha private passage")
         );
     }
+
+    #[test]
+    fn the_info_word_is_private_in_any_case_with_or_without_attributes() {
+        for info in [
+            "private",
+            "PRIVATE",
+            " Private",
+            "private {.x}",
+            "{.private}",
+            "private,a",
+        ] {
+            assert!(is_private_info(info), "{info}");
+        }
+        for info in ["", "rust", "privately", "not private", "priv"] {
+            assert!(!is_private_info(info), "{info}");
+        }
+    }
+
+    #[test]
+    fn a_block_in_a_quote_leaves_the_quote_whole() {
+        let mut ledger = PrivateLedger::default();
+        let body = "> Before\n> ```private\n> A private line of text\n> ```\n> After\n";
+        let out = strip_private_blocks(body, &mut ledger);
+        assert_eq!(out, "> Before\n> \n> \n> \n> After\n");
+        assert_eq!(ledger.needles, ["A private line of text"]);
+    }
+
+    #[test]
+    fn an_unclosed_block_in_a_list_hides_the_rest_of_the_file() {
+        let mut ledger = PrivateLedger::default();
+        let body = "- ```private\n  hidden text line\n\nAfter the list, still hidden\n";
+        let out = strip_private_blocks(body, &mut ledger);
+        assert_eq!(out, "- \n  \n\n\n");
+    }
+
+    #[test]
+    fn the_file_flag_is_public_only_when_it_says_so() {
+        let read = |yaml: &str| -> FilePrivacy { crate::journal::yaml::parse(yaml, 2).unwrap() };
+        assert!(read("private:\n").private);
+        assert!(read("Private: ~\n").private);
+        assert!(read("PRIVATE: [x]\n").private);
+        assert!(!read("private: NO\n").private);
+        assert!(!read("title: x\n").private);
+        assert!(read("private: false\nPrivate: true\n").private);
+        let notes = read("PRIVATE_NOTES: { a: one, b: [two] }\n").notes.unwrap();
+        assert_eq!(notes, "one\ntwo\n");
+    }
 }
