@@ -337,6 +337,26 @@ mod tests {
     }
 
     #[test]
+    fn a_private_block_that_reaches_the_renderer_fails_the_page() {
+        for (body, line) in [
+            (
+                "Public.\n\n> ```PRIVATE\n> Salary review notes\n> ```\n",
+                12,
+            ),
+            (
+                "Public.\n\n<div>\n~~~private\nSalary review notes\n~~~\n</div>\n",
+                13,
+            ),
+        ] {
+            let (html, diags) = md(body);
+            assert!(html.is_empty(), "{html}");
+            assert_eq!(diags.len(), 1);
+            assert_eq!(diags[0].code, Code::E009);
+            assert_eq!(diags[0].line, Some(line));
+        }
+    }
+
+    #[test]
     fn journal_links_become_page_links() {
         let (html, diags) = md("See [the talk](../../goals/talk.md#plan) and [plan](/plan.md).\n");
         assert!(
