@@ -99,18 +99,42 @@ fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
     }
 }
 
-fn yaml_diag(rel: &str, e: YamlError) -> Diagnostic {
+fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
     let code = if e.wrong_type { Code::E004 } else { Code::E002 };
     let hint = if e.message.contains("tab") {
-        "YAML indents with spaces, never tabs"
+        "YAML indents with spaces, never tabs".to_string()
     } else if e.message.contains("duplicate key") {
-        "each key may appear once; remove or rename one of them"
+        "each key may appear once; remove or rename one of them".to_string()
+    } else if let Some(quoted) = quote_suggestion(&e, text) {
+        format!("a `: ` inside a value starts a new key; quote the whole value: {quoted}")
     } else if e.wrong_type {
-        "check the shape of this value against the journal format"
+        "check the shape of this value against the journal format".to_string()
     } else {
-        "check quoting and indentation; quote values that contain `: ` or start with a special character"
+        "check quoting and indentation; quote values that contain `: ` or start with a special character".to_string()
     };
     Diagnostic::new(code, Location::new(rel, e.line, e.column), e.message, hint)
+}
+
+/// The line of a value that YAML read as a key because of an unquoted `: `, written with
+/// the value quoted: `- "Topic for the demo: caching"`, `title: "Demo: caching"`.
+fn quote_suggestion(e: &YamlError, text: &str) -> Option<String> {
+    let raw = text.lines().nth(e.line.checked_sub(1)? as usize)?;
+    let (prefix, value) = if e.message.contains("invalid type: map") {
+        // The error points at the value that became a mapping.
+        let at = (e.column as usize).checked_sub(1)?;
+        (raw.get(..at)?, raw.get(at..)?)
+    } else if e.message.contains("mapping values are not allowed") {
+        let at = raw.find(": ")? + 2;
+        (&raw[..at], &raw[at..])
+    } else {
+        return None;
+    };
+    let value = value.trim();
+    if !value.contains(": ") || value.starts_with(['"', '\'', '{', '[']) {
+        return None;
+    }
+    let quoted = serde_json::to_string(value).ok()?;
+    Some(format!("`{}{quoted}`", prefix.trim_start()))
 }
 
 /// A Markdown file's front matter, typed, with the key positions and the body.
@@ -223,7 +247,7 @@ fn parse_front<T: DeserializeOwned + Default>(
     let (tree, keys) = match yaml::load(split.yaml, split.yaml_line) {
         Ok(parsed) => parsed,
         Err(e) => {
-            diags.push(yaml_diag(rel, e));
+            diags.push(yaml_diag(rel, e, text));
             return Err(in_doubt());
         }
     };
@@ -245,7 +269,7 @@ fn parse_front<T: DeserializeOwned + Default>(
         match tree.read() {
             Ok(p) => p,
             Err(e) => {
-                diags.push(yaml_diag(rel, e));
+                diags.push(yaml_diag(rel, e, text));
                 return Err(true);
             }
         }
@@ -259,11 +283,11 @@ fn parse_front<T: DeserializeOwned + Default>(
         Ok(f) => f,
         Err(e) => {
             if !privacy_keys && let Err(e) = tree.read::<FilePrivacy>() {
-                diags.push(yaml_diag(rel, e));
+                diags.push(yaml_diag(rel, e, text));
                 return Err(true);
             }
             ledger.merge(blocks);
-            diags.push(yaml_diag(rel, e));
+            diags.push(yaml_diag(rel, e, text));
             return Err(private);
         }
     };
@@ -574,7 +598,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let (tree, keys) = match yaml::load(text, 1) {
         Ok(parsed) => parsed,
         Err(e) => {
-            diags.push(yaml_diag(CONFIG_FILE, e));
+            diags.push(yaml_diag(CONFIG_FILE, e, text));
             return None;
         }
     };
@@ -587,7 +611,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let front = match tree.read::<front::ConfigFront>() {
         Ok(f) => f,
         Err(e) => {
-            diags.push(yaml_diag(CONFIG_FILE, e));
+            diags.push(yaml_diag(CONFIG_FILE, e, text));
             return None;
         }
     };
@@ -654,7 +678,7 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
         if let Ok(split) = frontmatter::split(&text)
             && let Err(e) = yaml::load(split.yaml, split.yaml_line)
         {
-            diags.push(yaml_diag(&rel, e));
+            diags.push(yaml_diag(&rel, e, &text));
         }
     }
     mark_private(diags, first);
@@ -825,5 +849,39 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         journal,
         diagnostics: diags,
         ledger,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(kind: Kind, rel: &str, text: &str) -> Diagnostic {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let diags = diagnose_bytes(kind, rel, text.as_bytes(), today);
+        diags
+            .into_iter()
+            .find(Diagnostic::is_error)
+            .expect("an error")
+    }
+
+    #[test]
+    fn an_unquoted_colon_in_a_list_item_gets_its_quoted_form() {
+        let text = "---\ndate: 2026-01-07\nagenda:\n  - Topic for the demo: caching\n---\n";
+        let d = hint(Kind::Meeting, "meetings/2026-01-07.md", text);
+        assert_eq!((d.code, d.line), (Code::E004, Some(4)));
+        assert!(
+            d.hint.contains("`- \"Topic for the demo: caching\"`"),
+            "{}",
+            d.hint
+        );
+    }
+
+    #[test]
+    fn an_unquoted_colon_in_a_value_gets_its_quoted_form() {
+        let text = "---\ntitle: Demo: caching\n---\n";
+        let d = hint(Kind::Goal, "goals/demo.md", text);
+        assert_eq!((d.code, d.line), (Code::E002, Some(2)));
+        assert!(d.hint.contains("`title: \"Demo: caching\"`"), "{}", d.hint);
     }
 }
