@@ -4,6 +4,8 @@ use std::time::Instant;
 
 use crate::cli::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
+use crate::english::count;
+use crate::journal::load::FileCounts;
 use crate::journal::{self, Journal, PrivateLedger};
 use crate::validate;
 
@@ -12,6 +14,7 @@ pub struct Checked {
     pub journal: Option<Journal>,
     pub diagnostics: Vec<Diagnostic>,
     pub ledger: PrivateLedger,
+    pub files: FileCounts,
 }
 
 /// Loads and validates the journal at `root`.
@@ -26,6 +29,7 @@ pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
         journal: loaded.journal,
         diagnostics: diags,
         ledger: loaded.ledger,
+        files: loaded.files,
     }
 }
 
@@ -39,11 +43,24 @@ pub fn run(g: &Globals, strict: bool, json: bool) -> i32 {
         g.report(&checked.diagnostics);
     }
     if !g.quiet {
-        let (goals, meetings, activities) = checked.journal.as_ref().map_or((0, 0, 0), |j| {
-            (j.goals.len(), j.meetings.len(), j.activities.len())
-        });
+        let FileCounts {
+            goals,
+            meetings,
+            activities,
+            private,
+        } = checked.files;
+        let private = if private > 0 {
+            format!(" ({private} private)")
+        } else {
+            String::new()
+        };
         let line = format!(
-            "checked {goals} goals, {meetings} meetings, {activities} activities: {errors} errors, {warnings} warnings ({} ms)",
+            "checked {}, {}, {}{private}: {}, {} ({} ms)",
+            count(goals, "goal"),
+            count(meetings, "meeting"),
+            count(activities, "activity/activities"),
+            count(errors, "error"),
+            count(warnings, "warning"),
             started.elapsed().as_millis()
         );
         if json {

@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod english;
 pub mod journal;
 pub mod leak;
 pub mod output;

@@ -392,7 +392,9 @@ fn private_files_are_checked_but_not_loaded() {
     j.cmd(&["check", "--strict"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("0 goals, 1 meetings"));
+        .stdout(predicate::str::contains(
+            "checked 1 goal, 1 meeting, 0 activities (1 private)",
+        ));
     j.write("private/diary.md", "---\ntitle: [broken\n---\n");
     j.cmd(&["check"]).assert().code(1);
 }
@@ -406,5 +408,7 @@ fn any_private_value_but_an_explicit_no_keeps_a_file_private() {
     j.cmd(&["check"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("checked 1 goals"));
+        .stdout(predicate::str::contains(
+            "checked 3 goals, 0 meetings, 0 activities (2 private)",
+        ));
 }

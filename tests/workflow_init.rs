@@ -66,7 +66,7 @@ fn init_writes_a_journal_that_passes_check_strict() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "checked 1 goals, 1 meetings, 1 activities: 0 errors, 0 warnings",
+            "checked 1 goal, 1 meeting, 1 activity: 0 errors, 0 warnings",
         ));
 }
 

@@ -6,6 +6,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::cadence::gaps;
 use super::{months, percent, start_of};
+use crate::english::count;
 use crate::journal::{GoalStatus, Journal, MeetingStatus, Owner};
 
 /// One item of the scorecard.
@@ -173,8 +174,8 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
             "Every agenda went out ahead of time.".into()
         } else {
             format!(
-                "Send the agenda ahead and record `agenda_sent` ({} meetings without one in time).",
-                late.len()
+                "Send the agenda ahead and record `agenda_sent` ({} without one in time).",
+                count(late.len(), "meeting")
             )
         },
     ));
@@ -370,9 +371,9 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
             }
             if on_time < held.len() {
                 parts.push(format!(
-                    "end within {} minutes ({} meetings ran over)",
-                    j.config.meeting_length,
-                    held.len() - on_time
+                    "end within {} ({} ran over)",
+                    count(j.config.meeting_length as usize, "minute"),
+                    count(held.len() - on_time, "meeting")
                 ));
             }
             let mut s = parts.join("; ");
@@ -521,6 +522,6 @@ mod tests {
             line: 9,
         });
         j.meetings = vec![long, cancelled, meeting("2026-01-19")];
-        assert_eq!(score(&j, 10), (2, 3, 66));
+        assert_eq!(score(&j, 10), (2, 3, 67));
     }
 }

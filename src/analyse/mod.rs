@@ -71,7 +71,16 @@ pub fn start_of(j: &Journal) -> chrono::NaiveDate {
         .unwrap_or(j.today)
 }
 
-/// `part` of `whole` as a whole percentage, rounded down so 99.9 % never shows as 100 %.
+/// `part` of `whole` as a whole percentage, rounded to the nearest (2 of 3 is 67 %), but
+/// never 100 % before all is done nor 0 % once something is.
 pub fn percent(part: usize, whole: usize) -> u32 {
-    (part * 100).checked_div(whole).map_or(0, |p| p as u32)
+    if whole == 0 {
+        return 0;
+    }
+    let rounded = ((part * 200 + whole) / (whole * 2)) as u32;
+    match part {
+        0 => 0,
+        p if p >= whole => rounded,
+        _ => rounded.clamp(1, 99),
+    }
 }

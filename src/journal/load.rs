@@ -28,6 +28,19 @@ pub struct Loaded {
     pub journal: Option<Journal>,
     pub diagnostics: Vec<Diagnostic>,
     pub ledger: PrivateLedger,
+    /// How many goal, meeting and activity files were read, whether they loaded, failed or
+    /// are private: what `check` says it checked.
+    pub files: FileCounts,
+}
+
+/// Files read, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileCounts {
+    pub goals: usize,
+    pub meetings: usize,
+    pub activities: usize,
+    /// Of those, the private ones: checked, never published.
+    pub private: usize,
 }
 
 /// Names that are never published: hidden files, `_drafts`, editor backups and swap files.
@@ -313,6 +326,8 @@ enum Doc {
         id: String,
         private: bool,
     },
+    /// A private meeting or activity.
+    Private,
     Nothing,
 }
 
@@ -406,7 +421,8 @@ fn parse_doc(
             id: stem.to_string(),
             private: false,
         },
-        Outcome::Private | Outcome::Failed => Doc::Nothing,
+        Outcome::Private => Doc::Private,
+        Outcome::Failed => Doc::Nothing,
     };
     FileResult { doc, diags, ledger }
 }
@@ -756,6 +772,13 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     ] {
         jobs.extend(walk(root, dir, &mut diags).into_iter().map(|p| (p, kind)));
     }
+    let of = |kind| jobs.iter().filter(|(_, k)| *k == kind).count();
+    let mut files = FileCounts {
+        goals: of(Kind::Goal),
+        meetings: of(Kind::Meeting),
+        activities: of(Kind::Activity),
+        private: 0,
+    };
     let cache = cache.map(|c| {
         if c.basis != Some((today, length)) {
             *c = FileCache {
@@ -810,8 +833,10 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             Doc::Meeting(m) => meetings.push(m),
             Doc::Activity(a) => activities.push(a),
             Doc::HiddenGoal { id, private: true } => {
+                files.private += 1;
                 private_goals.insert(id);
             }
+            Doc::Private => files.private += 1,
             Doc::HiddenGoal { id, private: false } => {
                 unloaded_goals.insert(id);
             }
@@ -849,6 +874,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         journal,
         diagnostics: diags,
         ledger,
+        files,
     }
 }
 

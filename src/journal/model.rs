@@ -73,7 +73,7 @@ impl Every {
             Every::Weekly => "weekly".into(),
             Every::Biweekly => "biweekly".into(),
             Every::Monthly => "monthly".into(),
-            Every::Days(n) => format!("every {n} days"),
+            Every::Days(n) => format!("every {}", crate::english::count(n as usize, "day")),
         }
     }
 }

@@ -117,8 +117,8 @@ pub fn benchmark_timeline(
         h,
         &format!("Benchmarks of {title} against today"),
         &format!(
-            "{done} of {n} benchmarks done, {overdue} overdue; the line runs from {a} to {b}; today is {today}.",
-            n = points.len(),
+            "{done} of {n} done, {overdue} overdue; the line runs from {a} to {b}; today is {today}.",
+            n = crate::english::count(points.len(), "benchmark"),
             a = short(first),
             b = short(last),
             today = short(today),
@@ -227,9 +227,9 @@ pub fn goal_progress(
         h,
         &format!("Benchmarks of {title} done against benchmarks due, over time"),
         &format!(
-            "By today, {today}, {done_now} of {n} benchmarks are done and {due_now} were due. From {a} to {b}.",
+            "By today, {today}, {done_now} of {n} are done and {due_now} were due. From {a} to {b}.",
             today = short(today),
-            n = points.len(),
+            n = crate::english::count(points.len(), "benchmark"),
             a = short(first),
             b = short(last),
         ),
@@ -348,8 +348,8 @@ pub fn cadence_strip(weeks: &[Week]) -> String {
         h,
         "Meetings week by week",
         &format!(
-            "{} weeks: {} with a meeting held, {} with a meeting cancelled, {} missed, {} with no meeting due.",
-            weeks.len(),
+            "{}: {} with a meeting held, {} with a meeting cancelled, {} missed, {} with no meeting due.",
+            crate::english::count(weeks.len(), "week"),
             count(WeekState::Held),
             count(WeekState::Cancelled),
             count(WeekState::Missed),
@@ -445,8 +445,8 @@ pub fn checklist_bars(items: &[ChecklistItem]) -> String {
         h,
         "Checklist scores, item by item",
         &format!(
-            "{} items; {} below half: {}.",
-            items.len(),
+            "{}; {} below half: {}.",
+            crate::english::count(items.len(), "item"),
             low,
             items
                 .iter()

@@ -2,6 +2,7 @@
 //! and suggestions that deserve a reflection before a decision.
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::english::count;
 use crate::journal::{Journal, MeetingStatus};
 
 pub fn w301_overdue_action(j: &Journal, out: &mut Vec<Diagnostic>) {
@@ -41,7 +42,17 @@ pub fn w302_commitment_not_followed_up(j: &Journal, out: &mut Vec<Diagnostic>) {
         {
             let waited = c.days_waiting(m.date, j.today);
             if waited > limit {
-                out.push(Diagnostic::new(Code::W302, m.source.at(&format!("commitments.{i}")), format!("the mentor's commitment \"{}\" has had no follow-up for {waited} days", c.what), format!("follow up with your mentor and record `followed_up: YYYY-MM-DD` (flagged after {limit} days)")));
+                let message = format!(
+                    "the mentor's commitment \"{}\" has had no follow-up for {}",
+                    c.what,
+                    count(waited as usize, "day")
+                );
+                let hint = format!(
+                    "follow up with your mentor and record `followed_up: YYYY-MM-DD` (flagged after {})",
+                    count(limit as usize, "day")
+                );
+                let at = m.source.at(&format!("commitments.{i}"));
+                out.push(Diagnostic::new(Code::W302, at, message, hint));
             }
         }
     }

@@ -24,7 +24,19 @@ pub fn w207_gap_too_long(j: &Journal, out: &mut Vec<Diagnostic>) {
         let gap = (next.date - prev.date).num_days();
         let every = j.config.cadence.on(next.date);
         if gap > allowed_gap(j, next.date) {
-            out.push(Diagnostic::new(Code::W207, next.source.at("date"), format!("{gap} days passed since the meeting of {}, against a {} cadence", prev.date, every.label()), "keep to the agreed rhythm, or record a new one under `cadence:` in mentorfolio.yaml"));
+            let message = format!(
+                "{} passed since the meeting of {}, against a {} cadence",
+                crate::english::count(gap as usize, "day"),
+                prev.date,
+                every.label()
+            );
+            let hint = "keep to the agreed rhythm, or record a new one under `cadence:` in mentorfolio.yaml";
+            out.push(Diagnostic::new(
+                Code::W207,
+                next.source.at("date"),
+                message,
+                hint,
+            ));
         }
     }
 }

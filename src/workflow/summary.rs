@@ -54,10 +54,10 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
     let _ = writeln!(out, "# Summary of our mentoring session on {when}\n");
     let _ = writeln!(
         out,
-        "{} and {}, {} minutes ({}).",
+        "{} and {}, {} ({}).",
         j.config.mentee.name,
         j.config.mentor.name,
-        m.duration,
+        crate::english::count(m.duration as usize, "minute"),
         m.status.as_str()
     );
     let goals: Vec<String> = m
