@@ -408,7 +408,7 @@ fn publish(g: &Globals, o: &Options, plan: &Plan) -> Result<i32, Failure> {
         base_url: o.base_url.clone(),
         output_dir: Some(site.clone()),
         strict: o.strict,
-        force: false,
+        ..Default::default()
     };
     let quiet = Globals {
         root: g.root.clone(),
