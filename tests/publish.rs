@@ -23,6 +23,10 @@ fn mentorfolio(root: &Path) -> Command {
 
 /// `git ARGS` in `dir`, which must succeed; its standard output.
 fn git(dir: &Path, args: &[&str]) -> String {
+    String::from_utf8(git_bytes(dir, args)).unwrap()
+}
+
+fn git_bytes(dir: &Path, args: &[&str]) -> Vec<u8> {
     let out = Git::new("git")
         .arg("-C")
         .arg(dir)
@@ -35,7 +39,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
         "git {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap()
+    out.stdout
 }
 
 /// A journal from `init`, committed in its own repository, whose `origin` is an empty
@@ -128,10 +132,11 @@ fn publish_pushes_the_built_site_and_nothing_of_the_journal() {
                 && path != ".mentorfolio-output",
             "a journal file was pushed: {path}"
         );
-        let blob = git(&s.remote, &["show", &format!("gh-pages:{path}")]);
-        assert!(!blob.contains(PRIVATE), "{path} holds the private block");
-        let file = std::fs::read_to_string(built.path().join("site").join(path)).unwrap();
-        assert_eq!(blob, file, "{path} differs from the built file");
+        let blob = git_bytes(&s.remote, &["show", &format!("gh-pages:{path}")]);
+        let text = String::from_utf8_lossy(&blob);
+        assert!(!text.contains(PRIVATE), "{path} holds the private block");
+        let file = std::fs::read(built.path().join("site").join(path)).unwrap();
+        assert!(blob == file, "{path} differs from the built file");
     }
     let on_disk = walkdir::WalkDir::new(built.path().join("site"))
         .into_iter()
