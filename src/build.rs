@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use crate::cli::{self, Globals};
-use crate::diagnostics::{self, Code, Diagnostic, Location};
+use crate::diagnostics::{self, Diagnostic};
 use crate::journal::PrivateLedger;
+use crate::leak::Origins;
 use crate::site::Site;
 
 /// The result of rendering a journal in memory.
@@ -22,25 +23,11 @@ pub struct Rendered {
 }
 
 /// E009 for every output file that contains a private passage.
-pub fn leaks(site: &Site, ledger: &PrivateLedger) -> Vec<Diagnostic> {
+pub fn leaks(site: &Site, ledger: &PrivateLedger, origins: &Origins) -> Vec<Diagnostic> {
     site.files
         .par_iter()
-        .filter_map(|(path, bytes)| ledger.find_leak(bytes).map(|_| leak(path)))
+        .filter_map(|(path, bytes)| crate::leak::check(path, bytes, ledger, origins))
         .collect()
-}
-
-/// E009 for one output file.
-pub fn leak(path: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::E009,
-        Location {
-            file: path.to_string(),
-            line: None,
-            column: None,
-        },
-        format!("the output file `{path}` would contain a private passage"),
-        "check overridden templates and static files for private text; nothing was written",
-    )
 }
 
 /// A checked journal with its theme, ready to render.
@@ -104,7 +91,12 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
     let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
     let (site, render_diags) = crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
     diags.extend(render_diags);
-    diags.extend(leaks(&site, &r.ledger));
+    let origins = Origins {
+        root,
+        journal: &r.journal,
+        theme: Some(&r.theme),
+    };
+    diags.extend(leaks(&site, &r.ledger, &origins));
     diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     Rendered {
@@ -155,14 +147,19 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
     let write_error = Mutex::new(None);
     let (files, pages) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let mut diags = r.diagnostics;
+    let origins = Origins {
+        root: &g.root,
+        journal: &r.journal,
+        theme: Some(&r.theme),
+    };
     diags.extend(crate::render::each(
         &r.journal,
         &analysis,
         &r.theme,
         &r.urls,
         |path, bytes| {
-            if r.ledger.find_leak(&bytes).is_some() {
-                return Some(leak(path));
+            if let Some(leak) = crate::leak::check(path, &bytes, &r.ledger, &origins) {
+                return Some(leak);
             }
             match staging.file(path, &bytes) {
                 Ok(()) => {

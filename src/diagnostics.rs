@@ -112,6 +112,10 @@ pub struct Diagnostic {
     pub column: Option<u32>,
     pub message: String,
     pub hint: String,
+    /// Found in a private file: the mentee's terminal shows it in full, but `serve`,
+    /// whose pages others may see, shows only its code and place.
+    #[serde(skip)]
+    pub private: bool,
 }
 
 impl Diagnostic {
@@ -129,6 +133,7 @@ impl Diagnostic {
             column: at.column,
             message: message.into(),
             hint: hint.into(),
+            private: false,
         }
     }
 

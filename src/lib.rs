@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostics;
 pub mod journal;
+pub mod leak;
 pub mod output;
 pub mod publish;
 pub mod render;

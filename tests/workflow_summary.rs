@@ -178,9 +178,11 @@ CANARY-TEMP-COPIED the reorg moves me in November
 ",
     )
     .unwrap();
-    let out = summary(tmp.path(), "2026-09-10", None)
+    // Nothing is printed for the mentor; the terminal names the field that repeated it.
+    summary(tmp.path(), "2026-09-10", None)
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("private passage"));
-    assert!(!String::from_utf8_lossy(&out.get_output().stderr).contains("CANARY"));
+        .stderr(predicate::str::contains("error[E009]"))
+        .stderr(predicate::str::contains("meetings/2026-09-08.md:5"))
+        .stderr(predicate::str::contains("`outcomes.0` repeats a private passage"));
 }

@@ -14,7 +14,7 @@ use super::convert::{self, Ctx};
 use super::front::{self, Kind};
 use super::frontmatter::{self, SplitError};
 use super::model::*;
-use super::privacy::{self, PrivateLedger};
+use super::privacy::{self, FilePrivacy, PrivateLedger};
 use super::yaml::{self, YamlError};
 use crate::diagnostics::{self, Code, Diagnostic, Location};
 
@@ -123,12 +123,6 @@ struct Parsed<T> {
     private_notes: Option<String>,
 }
 
-#[derive(serde::Deserialize, Default)]
-struct PrivacyKeys {
-    private: Option<yaml::Scalar>,
-    private_notes: Option<yaml::PrivateText>,
-}
-
 /// W501 for every key the format does not know, with the nearest known key as hint.
 /// Keys are judged in any order and only the unknown ones are sorted, which keeps the
 /// common case (every key known) free of sorting and allocation.
@@ -137,7 +131,7 @@ fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
     let mut pattern = String::new();
     for path in source.keys.keys() {
         let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
-        if key.parse::<usize>().is_ok() {
+        if key.parse::<usize>().is_ok() || (parent.is_empty() && privacy::is_privacy_key(key)) {
             continue;
         }
         pattern.clear();
@@ -168,6 +162,15 @@ fn unknown_keys(kind: Kind, source: &Source, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Marks the diagnostics from `first` on as found in a private file.
+fn mark_private(diags: &mut [Diagnostic], first: usize) {
+    for d in diags.iter_mut().skip(first) {
+        d.private = true;
+    }
+}
+
+/// Parses a Markdown file; the diagnostics of a private file, or of one whose privacy
+/// cannot be read but may be private, are marked so `serve` never shows their words.
 fn parse_markdown<T: DeserializeOwned + Default>(
     text: &str,
     rel: &str,
@@ -175,6 +178,27 @@ fn parse_markdown<T: DeserializeOwned + Default>(
     diags: &mut Vec<Diagnostic>,
     ledger: &mut PrivateLedger,
 ) -> Option<Parsed<T>> {
+    let first = diags.len();
+    let parsed = parse_front::<T>(text, rel, kind, diags, ledger);
+    let private = match &parsed {
+        Ok(p) => p.private,
+        Err(in_doubt) => *in_doubt,
+    };
+    if private {
+        mark_private(diags, first);
+    }
+    parsed.ok()
+}
+
+/// [`parse_markdown`]'s work; on failure, whether the file is or may be private.
+fn parse_front<T: DeserializeOwned + Default>(
+    text: &str,
+    rel: &str,
+    kind: Kind,
+    diags: &mut Vec<Diagnostic>,
+    ledger: &mut PrivateLedger,
+) -> Result<Parsed<T>, bool> {
+    let in_doubt = || privacy::may_name_privacy(text);
     let split = match frontmatter::split(text) {
         Ok(s) => s,
         Err(SplitError::Missing) => {
@@ -184,7 +208,7 @@ fn parse_markdown<T: DeserializeOwned + Default>(
                 "the file has no front matter",
                 "start the file with a `---` line, the YAML fields, and another `---` line",
             ));
-            return None;
+            return Err(in_doubt());
         }
         Err(SplitError::Unclosed) => {
             diags.push(Diagnostic::new(
@@ -193,14 +217,14 @@ fn parse_markdown<T: DeserializeOwned + Default>(
                 "the front matter is not closed",
                 "end the YAML fields with a line of `---`",
             ));
-            return None;
+            return Err(in_doubt());
         }
     };
     let (tree, keys) = match yaml::load(split.yaml, split.yaml_line) {
         Ok(parsed) => parsed,
         Err(e) => {
             diags.push(yaml_diag(rel, e));
-            return None;
+            return Err(in_doubt());
         }
     };
     let source = Source {
@@ -213,48 +237,44 @@ fn parse_markdown<T: DeserializeOwned + Default>(
     // The privacy keys are read on their own only when the key map shows one of them;
     // otherwise they are absent, and reading them is needed only to report the same error
     // when the typed read fails.
-    let privacy_keys =
-        source.keys.contains_key("private") || source.keys.contains_key("private_notes");
-    let privacy: PrivacyKeys = if privacy_keys {
+    let privacy_keys = source
+        .keys
+        .keys()
+        .any(|k| !k.contains('.') && privacy::is_privacy_key(k));
+    let privacy: FilePrivacy = if privacy_keys {
         match tree.read() {
             Ok(p) => p,
             Err(e) => {
                 diags.push(yaml_diag(rel, e));
-                return None;
+                return Err(true);
             }
         }
     } else {
-        PrivacyKeys::default()
+        FilePrivacy::default()
     };
-    // Any value but an explicit no keeps the file private: `private: yes` must not publish.
-    let private = privacy.private.as_ref().is_some_and(|p| {
-        !matches!(
-            p.0.trim().to_lowercase().as_str(),
-            "false" | "no" | "off" | "0"
-        )
-    });
+    let private = privacy.private;
     let mut blocks = PrivateLedger::default();
     let body = privacy::strip_private_blocks(split.body, &mut blocks);
     let front = match tree.read::<T>() {
         Ok(f) => f,
         Err(e) => {
-            if !privacy_keys && let Err(e) = tree.read::<PrivacyKeys>() {
+            if !privacy_keys && let Err(e) = tree.read::<FilePrivacy>() {
                 diags.push(yaml_diag(rel, e));
-                return None;
+                return Err(true);
             }
             ledger.merge(blocks);
             diags.push(yaml_diag(rel, e));
-            return None;
+            return Err(private);
         }
     };
     ledger.merge(blocks);
     unknown_keys(kind, &source, diags);
-    Some(Parsed {
+    Ok(Parsed {
         front,
         source,
         body,
         private,
-        private_notes: privacy.private_notes.map(|t| t.0),
+        private_notes: privacy.notes,
     })
 }
 
@@ -302,6 +322,7 @@ where
     let Some(p) = parse_markdown::<T>(text, rel, kind, diags, ledger) else {
         return Outcome::Failed;
     };
+    let first = diags.len();
     if let Some(notes) = &p.private_notes {
         ledger.add(notes);
     }
@@ -316,6 +337,9 @@ where
         p.front,
         p.body,
     );
+    if p.private {
+        mark_private(diags, first);
+    }
     match doc {
         Some(_) if p.private => Outcome::Private,
         Some(d) => Outcome::Public(d),
@@ -617,6 +641,7 @@ fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 /// Files under `private/` are never read for the site; their syntax is still checked and
 /// their text is remembered so the output check can prove it never leaked.
 fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) {
+    let first = diags.len();
     for path in walk(root, "private", diags) {
         let rel = relative(root, &path);
         if path.extension().is_none_or(|e| e != "md") {
@@ -632,6 +657,7 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
             diags.push(yaml_diag(&rel, e));
         }
     }
+    mark_private(diags, first);
 }
 
 /// Goals, meetings and activities as last parsed, by journal path. `serve` keeps one

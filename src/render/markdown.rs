@@ -6,11 +6,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 use super::urls::Urls;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::journal::Source;
+use crate::journal::{Source, privacy};
 
 /// Ids the theme's templates use themselves, kept away from heading ids.
 pub const RESERVED_IDS: &[&str] = &["content", "site-nav", "top"];
@@ -124,17 +124,28 @@ impl Markdown<'_> {
     /// level becomes `top_level`, so headings nest under the page's own.
     pub fn render(&self, body: &str, source: &Source, top_level: u8) -> (String, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS
-            | Options::ENABLE_HEADING_ATTRIBUTES;
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let line_of = |offset: usize| (line_starts.partition_point(|s| *s <= offset) - 1) as u32;
+        // Defence in depth: the loader cut every private block; one that is still here means
+        // the two disagree, and the page fails rather than publish it.
+        let surviving = privacy::private_ranges(body);
+        if !surviving.is_empty() {
+            for r in surviving {
+                diags.push(Diagnostic::new(
+                    Code::E009,
+                    source.body_at(line_of(r.start)),
+                    "a private block reached the Markdown renderer",
+                    "this is a bug in mentorfolio, which refused to publish the page; report it with this file",
+                ));
+            }
+            return (String::new(), diags);
+        }
         let events: Vec<(Event, std::ops::Range<usize>)> =
-            Parser::new_ext(body, options).into_offset_iter().collect();
+            Parser::new_ext(body, privacy::MARKDOWN_OPTIONS)
+                .into_offset_iter()
+                .collect();
         let min_level = events
             .iter()
             .filter_map(|(e, _)| match e {

@@ -13,10 +13,11 @@ use rayon::prelude::*;
 use self_cell::self_cell;
 
 use crate::analyse::{Analysis, analyse};
-use crate::build::{Rendered, leak};
+use crate::build::Rendered;
 use crate::diagnostics::{self, Diagnostic};
 use crate::journal::load::{FileCache, load_cached};
 use crate::journal::{Journal, PrivateLedger};
+use crate::leak::Origins;
 use crate::render::theme::{self, Theme};
 use crate::render::urls::Urls;
 use crate::render::{self, Bodies, Catalogue, Sources};
@@ -68,6 +69,7 @@ impl From<Rendered> for Update {
 
 /// What every page of one rebuild is made from.
 struct Prepared {
+    root: PathBuf,
     journal: Journal,
     ledger: PrivateLedger,
     theme: Arc<Theme>,
@@ -108,9 +110,16 @@ impl Live {
             };
             let made = render::file(&sources, path)?;
             // The same proof `build` gives before writing: no private passage goes out.
-            Some(made.and_then(|bytes| match p.ledger.find_leak(&bytes) {
-                Some(_) => Err(leak(path)),
-                None => Ok(bytes),
+            let origins = Origins {
+                root: &p.root,
+                journal: &p.journal,
+                theme: Some(&p.theme),
+            };
+            Some(made.and_then(|bytes| {
+                match crate::leak::check(path, &bytes, &p.ledger, &origins) {
+                    Some(leak) => Err(leak),
+                    None => Ok(bytes),
+                }
             }))
         })
     }
@@ -230,7 +239,11 @@ impl Session {
         }
         let urls = Urls::new(&self.base_url);
         diags.extend(bodies.update(&journal, &urls));
+        if diags.iter().any(Diagnostic::is_error) {
+            return failed(diags);
+        }
         let prepared = Prepared {
+            root: self.root.clone(),
             bodies: bodies.html.clone(),
             journal,
             ledger: loaded.ledger,

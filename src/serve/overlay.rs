@@ -27,6 +27,14 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// What the overlay says of a problem in a private file.
+const PRIVATE_MESSAGE: &str = "a problem in a private file; its details are not shown here";
+const PRIVATE_HINT: &str = "run `mentorfolio check` in the terminal to see it";
+
+/// File and line in a light, high-contrast box on the dark overlay, whatever the page's
+/// own styles for `code` are.
+const CODE_STYLE: &str = "background:#2b2b33;color:#ffe082;padding:0 .3em;border-radius:3px";
+
 /// The overlay as a self-contained HTML fragment (its own inline styles, no assets).
 pub fn render(failure: &Failure) -> String {
     let mut items = String::new();
@@ -37,26 +45,34 @@ pub fn render(failure: &Failure) -> String {
                     Some(line) => format!("{}:{line}", d.file),
                     None => d.file.clone(),
                 };
+                // A private file's problem keeps its code and place; its words may quote the
+                // file, and a served page may be seen by someone else.
+                let (message, hint) = if d.private {
+                    (PRIVATE_MESSAGE, PRIVATE_HINT)
+                } else {
+                    (d.message.as_str(), d.hint.as_str())
+                };
                 items.push_str(&format!(
-                    "<li style=\"margin:0 0 1em\"><strong>{}</strong> <code>{}</code><br>{}{}</li>",
+                    "<li style=\"margin:0 0 1em\"><strong>{}</strong> <code style=\"{CODE_STYLE}\">{}</code><br>{}{}</li>",
                     escape(&d.code.as_str()),
                     escape(&place),
-                    escape(&d.message),
-                    if d.hint.is_empty() {
+                    escape(message),
+                    if hint.is_empty() {
                         String::new()
                     } else {
-                        format!("<br><em>hint: {}</em>", escape(&d.hint))
+                        format!("<br><em>hint: {}</em>", escape(hint))
                     },
                 ));
             }
             "The site could not be rebuilt"
         }
-        Failure::Panic(message) => {
-            items.push_str(&format!(
-                "<li><strong>internal error</strong><br>{}<br><em>hint: this is a bug in mentorfolio; \
-                 the last good site is still served</em></li>",
-                escape(message)
-            ));
+        Failure::Panic(_) => {
+            // A panic's message may quote the text it was given, private text included, so
+            // only the terminal shows it.
+            items.push_str(
+                "<li><strong>internal error</strong><br>the terminal running `mentorfolio serve` shows the details\
+                 <br><em>hint: this is a bug in mentorfolio; the last good site is still served</em></li>",
+            );
             "mentorfolio crashed while rebuilding"
         }
     };
@@ -127,9 +143,25 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_is_shown_escaped() {
-        let html = render(&Failure::Panic("index out of bounds <3".into()));
-        assert!(html.contains("index out of bounds &lt;3"));
+    fn a_panic_points_to_the_terminal_without_its_message() {
+        let html = render(&Failure::Panic("inside `Salary review text`".into()));
+        assert!(html.contains("internal error") && html.contains("terminal"));
+        assert!(!html.contains("Salary review text"));
+    }
+
+    #[test]
+    fn a_private_file_s_problem_shows_code_and_place_but_no_words() {
+        let mut d = Diagnostic::new(
+            Code::E004,
+            Location::new("meetings/2026-01-07.md", 4, 9),
+            "unknown status `Salary-talk-with-Dana`",
+            "use one of planned, held, cancelled (not `Salary-talk-with-Dana`)",
+        );
+        d.private = true;
+        let html = render(&Failure::Diagnostics(vec![d]));
+        assert!(html.contains("E004") && html.contains("meetings/2026-01-07.md:4"));
+        assert!(!html.contains("Salary"), "{html}");
+        assert!(html.contains("mentorfolio check"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use crate::analyse::actions::{
     ActionRef, ActionState, CommitmentRef, all_actions, open_commitments,
 };
-use crate::cli::{self, Globals};
+use crate::cli::Globals;
 use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
 
 /// Open action items of held meetings, in the analysis' order: overdue first, then by due
@@ -223,9 +223,8 @@ pub fn to_markdown(j: &Journal) -> String {
 /// `mentorfolio agenda`.
 pub fn run(g: &Globals) -> i32 {
     match super::load_checked(g) {
-        Ok((journal, _)) => {
-            print!("{}", to_markdown(&journal));
-            cli::OK
+        Ok((journal, ledger)) => {
+            super::print_public(g, "agenda", &to_markdown(&journal), &journal, &ledger)
         }
         Err(status) => status,
     }

@@ -24,6 +24,33 @@ pub(crate) fn load_checked(g: &Globals) -> Result<(Journal, PrivateLedger), i32>
     }
 }
 
+/// Prints `text`, the Markdown of `what`, unless it repeats a private passage: then an
+/// E009 says which public text did, and nothing is printed.
+pub(crate) fn print_public(
+    g: &Globals,
+    what: &str,
+    text: &str,
+    j: &Journal,
+    ledger: &PrivateLedger,
+) -> i32 {
+    let origins = crate::leak::Origins {
+        root: &g.root,
+        journal: j,
+        theme: None,
+    };
+    match crate::leak::check(what, text.as_bytes(), ledger, &origins) {
+        Some(leak) => {
+            g.report(&[leak]);
+            eprintln!("error: the {what} was not printed");
+            cli::FAILED
+        }
+        None => {
+            print!("{text}");
+            cli::OK
+        }
+    }
+}
+
 /// A file name from a title: lowercase ASCII words joined by hyphens. Other scripts are
 /// transliterated (`Café` → `cafe`), apostrophes vanish (`Ada's` → `adas`), and the result
 /// is cut at a word boundary to stay readable in a URL.

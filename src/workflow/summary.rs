@@ -162,18 +162,8 @@ pub fn run(g: &Globals, wanted: Option<&str>) -> i32 {
         }
     };
     let text = to_markdown(&journal, meeting);
-    if ledger.find_leak(text.as_bytes()).is_some() {
-        eprintln!(
-            "error: the summary of {} would repeat a private passage; it was not printed",
-            meeting.slug
-        );
-        eprintln!(
-            "hint: a public field quotes text that is also in a private block; reword one of them"
-        );
-        return cli::FAILED;
-    }
-    print!("{text}");
-    cli::OK
+    let what = format!("summary of {}", meeting.slug);
+    super::print_public(g, &what, &text, &journal, &ledger)
 }
 
 #[cfg(test)]
