@@ -184,5 +184,7 @@ CANARY-TEMP-COPIED the reorg moves me in November
         .stdout("")
         .stderr(predicate::str::contains("error[E009]"))
         .stderr(predicate::str::contains("meetings/2026-09-08.md:5"))
-        .stderr(predicate::str::contains("`outcomes.0` repeats a private passage"));
+        .stderr(predicate::str::contains(
+            "`outcomes.0` repeats a private passage",
+        ));
 }

@@ -52,7 +52,8 @@ pub struct PlanFront {
     pub objective: Option<Scalar>,
     pub horizon: Option<Scalar>,
     pub objectives: Option<Vec<ObjectiveFront>>,
-    pub private: Option<Scalar>,
+    /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
+    pub private: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -70,7 +71,8 @@ pub struct GoalFront {
     pub target: Option<Scalar>,
     pub benchmarks: Option<Vec<BenchmarkFront>>,
     pub actions: Option<Vec<Scalar>>,
-    pub private: Option<Scalar>,
+    /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
+    pub private: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -94,7 +96,8 @@ pub struct MeetingFront {
     pub feedback: Option<FeedbackFront>,
     pub summary_sent: Option<Scalar>,
     pub cancellation: Option<CancellationFront>,
-    pub private: Option<Scalar>,
+    /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
+    pub private: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -140,7 +143,8 @@ pub struct ActivityFront {
     pub kind: Option<Scalar>,
     pub hours: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
-    pub private: Option<Scalar>,
+    /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
+    pub private: Option<serde::de::IgnoredAny>,
 }
 
 /// What kind of file a key path belongs to.

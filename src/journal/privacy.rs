@@ -89,7 +89,7 @@ pub fn private_ranges(body: &str) -> Vec<Range<usize>> {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let (first, after_first) = line_at(body, range.start);
-                let open = first[range.start - line_start(body, range.start)..].trim_start();
+                let open = first.trim_start();
                 let ch = open.as_bytes().first().copied().unwrap_or(b'`');
                 let len = open.bytes().take_while(|c| *c == ch).count().max(3);
                 let last = body[..range.end].trim_end_matches(['\n', '\r']);

@@ -1,6 +1,8 @@
 //! Small journals written into temporary folders, and the binary run over them.
 #![allow(dead_code)]
 
+pub mod served;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
