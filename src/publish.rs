@@ -247,20 +247,11 @@ fn commit_and_push(
     site: &Path,
 ) -> Result<String, Failure> {
     let dir = work.join("repo.git");
-    let init = git(None)
-        .args(["init", "--quiet", "--bare"])
-        .arg(&dir)
-        .output();
-    match init {
-        Ok(out) if out.status.success() => {}
-        Ok(out) => return Err(failure("cannot create a temporary repository", &out, "")),
-        Err(e) => {
-            return Err(Failure {
-                what: "cannot run `git`".into(),
-                detail: e.to_string(),
-                hint: "install git and make sure it is on the PATH",
-            });
-        }
+    let mut init = git(None);
+    init.args(["init", "--quiet", "--bare"]).arg(&dir);
+    let out = output(init)?;
+    if !out.status.success() {
+        return Err(failure("cannot create a temporary repository", &out, ""));
     }
     let repo = (dir.as_path(), site);
     let fetched = format!("refs/remotes/site/{}", plan.branch);

@@ -313,3 +313,28 @@ fn bad_options_are_usage_errors() {
         ));
     assert_eq!(git(&s.remote, &["for-each-ref"]), "");
 }
+
+#[test]
+fn publish_commits_where_git_has_no_identity_as_on_a_fresh_ci_runner() {
+    let s = setup();
+    let empty = s.journal.with_file_name("empty.gitconfig");
+    std::fs::write(&empty, "").unwrap();
+    let mut cmd = mentorfolio(&s.journal);
+    cmd.env("GIT_CONFIG_GLOBAL", &empty)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_COUNT", "1")
+        .env("GIT_CONFIG_KEY_0", "user.useConfigOnly")
+        .env("GIT_CONFIG_VALUE_0", "true");
+    for var in [
+        "EMAIL",
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.arg("publish").assert().success();
+    let author = git(&s.remote, &["log", "-1", "--format=%an <%ae>", "gh-pages"]);
+    assert_eq!(author.trim(), "mentorfolio <mentorfolio@localhost>");
+}
