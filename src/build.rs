@@ -106,6 +106,7 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
 }
 
 /// Options of `mentorfolio build`.
+#[derive(Default)]
 pub struct Options {
     pub base_url: Option<String>,
     pub output_dir: Option<PathBuf>,

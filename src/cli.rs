@@ -78,6 +78,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the site as `build` does, then push only the built files as one new commit on a
+    /// branch of a git remote; nothing of the journal is pushed.
+    Publish {
+        /// A remote of the journal's git repository, or a URL or path of any git repository.
+        #[arg(long, value_name = "URL|NAME", default_value = "origin")]
+        remote: String,
+        /// The branch to commit the site to; created as an orphan branch when missing.
+        #[arg(long, default_value = "gh-pages")]
+        branch: String,
+        /// The commit message [default: the date, the mentorfolio version, the journal's commit].
+        #[arg(long, short)]
+        message: Option<String>,
+        /// The URL the site is published at; overrides `base_url` in mentorfolio.yaml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Build the site into memory, serve it, and rebuild and reload open pages on every change.
     Serve {
         /// The port to listen on.
@@ -249,6 +268,22 @@ pub fn run(cli: Cli) -> i32 {
                 output_dir,
                 strict,
                 force,
+            },
+        ),
+        Command::Publish {
+            remote,
+            branch,
+            message,
+            base_url,
+            strict,
+        } => crate::publish::run(
+            &g,
+            &crate::publish::Options {
+                remote: Some(remote),
+                branch,
+                message,
+                base_url,
+                strict,
             },
         ),
         Command::Serve {

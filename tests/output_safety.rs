@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::Journal;
 use predicates::str::contains;
@@ -42,6 +42,21 @@ fn tree(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
 }
 
 /// A small valid journal with a goal, a meeting with a private block, and an activity.
+/// `link`, made a symlink to `target`, and `link/tail`: two more spellings of `target`.
+/// None where making a symlink needs a privilege (Windows).
+fn via_symlink(target: &Path, link: &Path, tail: &str) -> Vec<PathBuf> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(target, link).unwrap();
+        vec![link.to_path_buf(), link.join(tail)]
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (target, link, tail);
+        Vec::new()
+    }
+}
+
 fn journal() -> Journal {
     let j = Journal::new();
     j.write(
@@ -80,16 +95,17 @@ fn the_journal_root_is_never_the_output_however_it_is_named() {
     let before = tree(j.path());
     let link_dir = tempfile::tempdir().unwrap();
     let link = link_dir.path().join("journal-link");
-    std::os::unix::fs::symlink(j.path(), &link).unwrap();
-    for out in [
+    let outs = [
         j.path().to_path_buf(),
         j.path().join("."),
         j.path().join("public/.."),
         // `..` after a folder that does not exist: once the folder is made, this is the root.
         j.path().join("not-yet/.."),
-        link.clone(),
-        link.join("goals/.."),
-    ] {
+    ];
+    for out in outs
+        .into_iter()
+        .chain(via_symlink(j.path(), &link, "goals/.."))
+    {
         for force in [&[][..], &["--force"][..]] {
             build_into(&j, &out, force)
                 .code(1)
@@ -123,28 +139,31 @@ fn a_folder_of_the_users_files_is_never_replaced_without_force() {
     let before = tree(user.path());
     let links = tempfile::tempdir().unwrap();
     let link = links.path().join("site");
-    std::os::unix::fs::symlink(user.path(), &link).unwrap();
     let name = user.path().file_name().unwrap();
-    for out in [
+    let outs = [
         user.path().to_path_buf(),
         // Walking out of the journal through `..`, from a folder that exists and one that does not.
         j.path().join("goals/../..").join(name),
         j.path().join("public/../..").join(name),
-        // An output folder that is a symlink to the user's folder.
-        link.clone(),
-        link.join("photos/.."),
-    ] {
+    ];
+    // An output folder that is a symlink to the user's folder.
+    for out in outs
+        .into_iter()
+        .chain(via_symlink(user.path(), &link, "photos/.."))
+    {
         build_into(&j, &out, &[])
             .code(1)
             .stderr(contains("did not write"));
         assert_eq!(tree(user.path()), before, "{}", out.display());
     }
+    #[cfg(unix)]
     assert!(
         std::fs::symlink_metadata(&link).unwrap().is_symlink(),
         "the symlink itself is left alone"
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn an_output_symlink_to_an_empty_folder_is_written_through_and_kept() {
     let j = journal();

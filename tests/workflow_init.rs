@@ -95,11 +95,10 @@ fn the_pages_workflow_uses_the_official_actions() {
 
     assert_eq!(w["on"]["push"]["branches"][0].as_str(), Some("main"));
     assert_eq!(w["permissions"]["contents"].as_str(), Some("read"));
-    assert_eq!(w["permissions"]["pages"].as_str(), Some("write"));
-    assert_eq!(w["permissions"]["id-token"].as_str(), Some("write"));
+    let build = &w["jobs"]["build"];
+    assert_eq!(build["permissions"]["pages"].as_str(), Some("write"));
+    assert_eq!(build["permissions"]["id-token"].as_str(), Some("write"));
     assert!(w["concurrency"]["group"].is_string());
-    let repo = w["env"]["MENTORFOLIO_REPO"].as_str().unwrap();
-    assert!(repo.starts_with("https://github.com/"), "{repo}");
 
     let steps = |job: &str| -> Vec<serde_yaml::Value> {
         w["jobs"][job]["steps"].as_sequence().unwrap().clone()
@@ -125,12 +124,6 @@ fn the_pages_workflow_uses_the_official_actions() {
         .filter_map(|s| s["run"].as_str().map(String::from))
         .collect();
     assert!(
-        runs.iter().any(|r| r.contains("cargo install --git")
-            && r.contains("${{ env.MENTORFOLIO_REPO }}")
-            && r.contains("--locked")),
-        "{runs:?}"
-    );
-    assert!(
         runs.iter()
             .any(|r| r
                 .contains("mentorfolio build --base-url \"${{ steps.pages.outputs.base_url }}/\"")),
@@ -149,12 +142,89 @@ fn the_pages_workflow_uses_the_official_actions() {
 
     let deploy = &w["jobs"]["deploy"];
     assert_eq!(deploy["needs"].as_str(), Some("build"));
+    assert_eq!(
+        deploy["if"].as_str(),
+        Some("needs.build.outputs.pages == 'true'")
+    );
     assert_eq!(deploy["environment"]["name"].as_str(), Some("github-pages"));
     assert_eq!(
         deploy["environment"]["url"].as_str(),
         Some("${{ steps.deployment.outputs.page_url }}")
     );
     assert_eq!(steps("deploy")[0]["id"].as_str(), Some("deployment"));
+}
+
+#[test]
+fn the_pages_workflow_installs_the_pinned_release_daily_with_the_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    init(tmp.path()).success();
+    let w = yaml(&tmp.path().join(".github/workflows/pages.yml"));
+
+    // The project's one address and this release, never a compile from source.
+    assert_eq!(
+        w["env"]["MENTORFOLIO_REPO"].as_str(),
+        Some(env!("CARGO_PKG_REPOSITORY"))
+    );
+    assert_eq!(
+        w["env"]["MENTORFOLIO_VERSION"].as_str(),
+        Some(env!("CARGO_PKG_VERSION"))
+    );
+    let steps = w["jobs"]["build"]["steps"].as_sequence().unwrap();
+    let step = |name: &str| {
+        steps
+            .iter()
+            .find(|s| s["name"].as_str() == Some(name))
+            .unwrap()
+    };
+    let install = step("Install mentorfolio")["run"].as_str().unwrap();
+    assert!(
+        install.contains(
+            "$MENTORFOLIO_REPO/releases/download/v$MENTORFOLIO_VERSION/mentorfolio-installer.sh"
+        ),
+        "{install}"
+    );
+    let text = std::fs::read_to_string(tmp.path().join(".github/workflows/pages.yml")).unwrap();
+    assert!(!text.contains("cargo install"), "no compile on every push");
+
+    // Rebuilt every day as well as on every push.
+    let cron = w["on"]["schedule"][0]["cron"].as_str().unwrap();
+    assert_eq!(
+        cron.split_whitespace().collect::<Vec<_>>()[2..],
+        ["*", "*", "*"]
+    );
+
+    // The passphrase of a protected site reaches both ways of building.
+    let secret = Some("${{ secrets.MENTORFOLIO_PASSPHRASE }}");
+    let build = step("Build the site");
+    assert_eq!(build["env"]["MENTORFOLIO_PASSPHRASE"].as_str(), secret);
+    let other = step("Build the site and push it to the site repository");
+    assert_eq!(other["env"]["MENTORFOLIO_PASSPHRASE"].as_str(), secret);
+
+    // Another repository: only when SITE_REPOSITORY names one, with `publish` and a deploy key.
+    assert_eq!(w["env"]["SITE_REPOSITORY"].as_str(), Some(""));
+    assert_eq!(other["if"].as_str(), Some("env.SITE_REPOSITORY != ''"));
+    assert_eq!(
+        other["env"]["DEPLOY_KEY"].as_str(),
+        Some("${{ secrets.MENTORFOLIO_DEPLOY_KEY }}")
+    );
+    let push = other["run"].as_str().unwrap();
+    assert!(
+        push.contains(
+            "mentorfolio publish --remote \"git@github.com:$SITE_REPOSITORY.git\" --branch gh-pages"
+        ),
+        "{push}"
+    );
+    for name in [
+        "Configure GitHub Pages",
+        "Build the site",
+        "Upload the site",
+    ] {
+        assert_eq!(
+            step(name)["if"].as_str(),
+            Some("env.SITE_REPOSITORY == ''"),
+            "{name}"
+        );
+    }
 }
 
 #[test]

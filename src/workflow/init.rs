@@ -14,7 +14,8 @@ const GOAL: &str = include_str!("templates/init/goal.md");
 const MEETING: &str = include_str!("templates/init/meeting.md");
 const ACTIVITY: &str = include_str!("templates/init/activity.md");
 const GITIGNORE: &str = include_str!("templates/init/gitignore");
-/// The GitHub Actions workflow that builds the site and publishes it to GitHub Pages.
+/// The GitHub Actions workflow that builds the site and publishes it to GitHub Pages, or to
+/// another repository; `{{version}}` and `{{repository}}` pin the release that wrote it.
 pub const PAGES_WORKFLOW: &str = include_str!("templates/init/pages.yml");
 
 /// The names the journal is written for; anything works, the defaults read naturally.
@@ -40,6 +41,8 @@ pub fn files(people: &People, today: NaiveDate) -> Vec<(String, String)> {
         ("plus45", day(45)),
         ("plus60", day(60)),
         ("horizon", day(365)),
+        ("version", env!("CARGO_PKG_VERSION").to_string()),
+        ("repository", env!("CARGO_PKG_REPOSITORY").to_string()),
     ];
     let slots: Vec<(&str, &str)> = slots.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let filled = |t: &str| fill(t, &slots);
@@ -53,10 +56,7 @@ pub fn files(people: &People, today: NaiveDate) -> Vec<(String, String)> {
             filled(ACTIVITY),
         ),
         (".gitignore".into(), GITIGNORE.to_string()),
-        (
-            ".github/workflows/pages.yml".into(),
-            PAGES_WORKFLOW.to_string(),
-        ),
+        (".github/workflows/pages.yml".into(), filled(PAGES_WORKFLOW)),
     ]
 }
 
@@ -113,7 +113,10 @@ pub fn run(dir: &Path, people: &People, today: NaiveDate, force: bool, quiet: bo
         println!();
         println!("next: edit plan.md and the example goal, then run `mentorfolio check`.");
         println!(
-            "To publish: push to GitHub and set Settings → Pages → Source to \"GitHub Actions\"."
+            "To publish: push to GitHub and set Settings → Pages → Source to \"GitHub Actions\","
+        );
+        println!(
+            "or run `mentorfolio publish --remote URL` to push only the site to another repository."
         );
     }
     cli::OK
