@@ -30,12 +30,12 @@ Priya Raman and Helen Achebe, 60 minutes.
 - Helen's notes on the recorded run of the talk
 - Runbook structure before I write the rest of it
 - Who should chair the first forum session I do not run
-- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 2026-08-26, due 2026-09-04)
-- Follow up: Write the facilitator's guide for the design forum (action from 2026-08-26, due 2026-09-08)
-- Follow up: Outline the third blog post (action from 2026-08-26, due 2026-09-09)
-- Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 2026-08-26, due 2026-09-18)
-- Check on: Share the promotion evidence template her org uses (mentor's commitment from 2026-08-12, followed up 2026-08-24)
-- Check on: Introduce me to the SRE lead in her org to compare on-call training formats (mentor's commitment from 2026-08-26, followed up 2026-08-27)
+- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)
+- Follow up: Write the facilitator's guide for the design forum (action from 26 August 2026, due 8 September 2026)
+- Follow up: Outline the third blog post (action from 26 August 2026, due 9 September 2026)
+- Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 26 August 2026, due 18 September 2026)
+- Check on: Share the promotion evidence template her org uses (mentor's commitment from 12 August 2026, followed up 24 August 2026)
+- Check on: Introduce me to the SRE lead in her org to compare on-call training formats (mentor's commitment from 26 August 2026, followed up 27 August 2026)
 ",
     );
 }
@@ -50,13 +50,13 @@ fn without_a_planned_meeting_the_cadence_gives_the_date() {
             "# Agenda: mentoring session on 2026-10-21\n\nPriya Raman and Helen Achebe, 60 minutes. Proposed date by the biweekly cadence.\n",
         ))
         .stdout(predicate::str::contains(
-            "- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 2026-08-26, due 2026-09-04, overdue)\n",
+            "- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)\n",
         ))
         .stdout(predicate::str::contains(
-            "- Benchmark: Hand facilitation over to a rotating chair (Run a cross-team design review forum, due 2026-10-30)\n",
+            "- Benchmark: Hand facilitation over to a rotating chair (Run a cross-team design review forum, due 30 October 2026)\n",
         ))
         .stdout(predicate::str::contains(
-            "- Goal check-in: Lead the distributed tracing rollout (last discussed 2026-08-26)\n",
+            "- Goal check-in: Lead the distributed tracing rollout (last discussed 26 August 2026)\n",
         ))
         .stdout(predicate::str::contains("CANARY").not());
 }

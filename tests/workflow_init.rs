@@ -302,7 +302,7 @@ fn a_week_after_init_the_next_meeting_follows_up_the_kickoff() {
         .stdout("meetings/2026-09-08.md\n");
     let text = fs::read_to_string(tmp.path().join("meetings/2026-09-08.md")).unwrap();
     assert!(text.contains(
-        "Follow up: Finish the first draft of my development plan (action from 2026-09-01, due 2026-09-08)"
+        "Follow up: Finish the first draft of my development plan (action from 1 September 2026, due 8 September 2026)"
     ), "{text}");
     mentorfolio()
         .args(["--today", "2026-09-08", "--root"])

@@ -52,19 +52,20 @@ fn new_meeting_on_the_example_prefills_what_is_open() {
         .args(["new", "meeting"])
         .assert()
         .success()
-        .stdout("meetings/2026/2026-08-28.md\n");
-    let m = front(&site.path().join("meetings/2026/2026-08-28.md"));
-    assert_eq!(m["date"].as_str(), Some("2026-08-28"));
+        // The example plans 9 September; the biweekly cadence gives the one after it.
+        .stdout("meetings/2026/2026-09-23.md\n");
+    let m = front(&site.path().join("meetings/2026/2026-09-23.md"));
+    assert_eq!(m["date"].as_str(), Some("2026-09-23"));
     assert_eq!(m["status"].as_str(), Some("planned"));
     assert_eq!(
         strings(&m["agenda"]),
         [
-            "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 2026-08-26, due 2026-09-04)",
-            "Follow up: Write the facilitator's guide for the design forum (action from 2026-08-26, due 2026-09-08)",
-            "Follow up: Outline the third blog post (action from 2026-08-26, due 2026-09-09)",
-            "Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 2026-08-26, due 2026-09-18)",
-            "Check on: Share the promotion evidence template her org uses (mentor's commitment from 2026-08-12, followed up 2026-08-24)",
-            "Check on: Introduce me to the SRE lead in her org to compare on-call training formats (mentor's commitment from 2026-08-26, followed up 2026-08-27)",
+            "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)",
+            "Follow up: Write the facilitator's guide for the design forum (action from 26 August 2026, due 8 September 2026)",
+            "Follow up: Outline the third blog post (action from 26 August 2026, due 9 September 2026)",
+            "Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 26 August 2026, due 18 September 2026)",
+            "Check on: Share the promotion evidence template her org uses (mentor's commitment from 12 August 2026, followed up 24 August 2026)",
+            "Check on: Introduce me to the SRE lead in her org to compare on-call training formats (mentor's commitment from 26 August 2026, followed up 27 August 2026)",
         ]
     );
     assert_eq!(
@@ -96,11 +97,11 @@ fn a_later_meeting_brings_benchmarks_due_and_quiet_goals_overdue_first() {
     let agenda = strings(&m["agenda"]);
     assert_eq!(
         agenda[0],
-        "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 2026-08-26, due 2026-09-04, overdue)"
+        "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)"
     );
     assert_eq!(
         agenda[3],
-        "Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 2026-08-26, due 2026-09-18)"
+        "Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 26 August 2026, due 18 September 2026)"
     );
     // Biweekly from 2026-10-08: benchmarks due before 2026-10-22.
     let benchmarks: Vec<&String> = agenda
@@ -110,8 +111,8 @@ fn a_later_meeting_brings_benchmarks_due_and_quiet_goals_overdue_first() {
     assert_eq!(
         benchmarks,
         [
-            "Benchmark: Deliver the talk at Pennine DevConf (Give a talk at a regional conference, due 2026-10-15)",
-            "Benchmark: Third post published (tracing rollout lessons) (Publish four posts on the engineering blog, due 2026-10-16)",
+            "Benchmark: Deliver the talk at Pennine DevConf (Give a talk at a regional conference, due 15 October 2026)",
+            "Benchmark: Third post published (tracing rollout lessons) (Publish four posts on the engineering blog, due 16 October 2026)",
         ]
     );
     // Active goals last discussed on 2026-08-26, more than 28 days before; the paused
@@ -123,7 +124,7 @@ fn a_later_meeting_brings_benchmarks_due_and_quiet_goals_overdue_first() {
     assert_eq!(quiet.len(), 4, "{quiet:?}");
     assert!(
         quiet.contains(
-            &&"Goal check-in: Give a talk at a regional conference (last discussed 2026-08-26)"
+            &&"Goal check-in: Give a talk at a regional conference (last discussed 26 August 2026)"
                 .to_string()
         )
     );

@@ -20,36 +20,16 @@ pub struct Day {
 
 pub fn day(d: NaiveDate) -> Day {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     // Every page shows many dates; formatting directly skips parsing a strftime pattern
     // each time. Years chrono prints with a sign take its own path.
-    if !(0..=9999).contains(&d.year()) {
-        return Day {
-            iso: d.format("%Y-%m-%d").to_string(),
-            text: d.format("%-d %B %Y").to_string(),
-        };
-    }
+    let iso = if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    };
     Day {
-        iso: format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        text: format!(
-            "{} {} {:04}",
-            d.day(),
-            MONTHS[d.month0() as usize],
-            d.year()
-        ),
+        iso,
+        text: crate::english::date(d),
     }
 }
 

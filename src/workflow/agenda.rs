@@ -9,6 +9,7 @@ use crate::analyse::actions::{
     ActionRef, ActionState, CommitmentRef, all_actions, open_commitments,
 };
 use crate::cli::Globals;
+use crate::english;
 use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
 
 /// Open action items of held meetings, in the analysis' order: overdue first, then by due
@@ -119,15 +120,17 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
             Some(Owner::Mentor) => "mentor's action",
             _ => "action",
         };
+        // The point is written into the meeting's file, so it says when things are due,
+        // never whether they are late: that changes with the day it is read.
         let due = match o.action.due {
-            Some(due) if o.state == ActionState::Overdue => format!("due {due}, overdue"),
-            Some(due) => format!("due {due}"),
+            Some(due) => format!("due {}", english::date(due)),
             None => "no due date".to_string(),
         };
         items.push(AgendaItem {
             text: format!(
                 "Follow up: {} ({whose} from {}, {due})",
-                o.action.task, o.meeting.date
+                o.action.task,
+                english::date(o.meeting.date)
             ),
             goal: o.action.goal.clone(),
         });
@@ -139,13 +142,14 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     } in open_commitments(j)
     {
         let follow = match c.followed_up {
-            Some(d) => format!("followed up {d}"),
+            Some(d) => format!("followed up {}", english::date(d)),
             None => "not followed up yet".to_string(),
         };
         items.push(AgendaItem {
             text: format!(
                 "Check on: {} (mentor's commitment from {}, {follow})",
-                c.what, m.date
+                c.what,
+                english::date(m.date)
             ),
             goal: None,
         });
@@ -153,19 +157,19 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     let until = date + Duration::days(j.config.cadence.on(date).days());
     for (g, b) in upcoming_benchmarks(j, until) {
         let Some(due) = b.due else { continue };
-        let late = if b.is_overdue(j.today) {
-            ", overdue"
-        } else {
-            ""
-        };
         items.push(AgendaItem {
-            text: format!("Benchmark: {} ({}, due {due}{late})", b.title, g.title),
+            text: format!(
+                "Benchmark: {} ({}, due {})",
+                b.title,
+                g.title,
+                english::date(due)
+            ),
             goal: Some(g.id.clone()),
         });
     }
     for n in neglected_goals(j, date) {
         let when = match n.last_discussed {
-            Some(d) => format!("last discussed {d}"),
+            Some(d) => format!("last discussed {}", english::date(d)),
             None => "not discussed yet".to_string(),
         };
         items.push(AgendaItem {
@@ -300,11 +304,11 @@ mod tests {
             .collect();
         assert_eq!(
             texts[0],
-            "Follow up: Very late task (action from 2026-02-16, due 2026-02-18, overdue)"
+            "Follow up: Very late task (action from 16 February 2026, due 18 February 2026)"
         );
         assert_eq!(
             texts[2],
-            "Follow up: Send a reading list (mentor's action from 2026-02-16, due 2026-03-05)"
+            "Follow up: Send a reading list (mentor's action from 16 February 2026, due 5 March 2026)"
         );
     }
 
@@ -332,7 +336,7 @@ mod tests {
         assert_eq!(open[0].commitment.what, "An introduction");
         assert_eq!(
             propose(&j, date("2026-03-02"))[0].text,
-            "Check on: An introduction (mentor's commitment from 2026-02-02, followed up 2026-02-10)"
+            "Check on: An introduction (mentor's commitment from 2 February 2026, followed up 10 February 2026)"
         );
     }
 
@@ -379,8 +383,8 @@ mod tests {
             .into_iter()
             .map(|i| i.text)
             .collect();
-        assert!(texts.contains(&"Benchmark: Missed (A goal, due 2026-02-20, overdue)".into()));
-        assert!(texts.contains(&"Benchmark: Soon (A goal, due 2026-03-08)".into()));
+        assert!(texts.contains(&"Benchmark: Missed (A goal, due 20 February 2026)".into()));
+        assert!(texts.contains(&"Benchmark: Soon (A goal, due 8 March 2026)".into()));
     }
 
     #[test]
@@ -444,7 +448,7 @@ mod tests {
         let mut j = with_actions();
         j.meetings[2].agenda = vec![
             "My own question".into(),
-            "Follow up: Later task (action from 2026-02-02, due 2026-03-20)".into(),
+            "Follow up: Later task (action from 2 February 2026, due 20 March 2026)".into(),
         ];
         let md = to_markdown(&j);
         assert!(md.starts_with("# Agenda: mentoring session on 2026-03-09\n"));

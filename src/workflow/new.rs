@@ -66,7 +66,8 @@ pub fn goal(j: &Journal, title: &str) -> Result<Planned, String> {
     })
 }
 
-/// The meeting file for `date` (today by default), its agenda proposed from the journal.
+/// The meeting file for `date`, its agenda proposed from the journal. Without a date, the
+/// next meeting by cadence after the last one held or planned, and not before today.
 /// A meeting dated before today is one being written up after the fact, so it is `held`.
 pub fn meeting(
     j: &Journal,
@@ -74,7 +75,15 @@ pub fn meeting(
     date: Option<NaiveDate>,
     title: Option<&str>,
 ) -> Result<Planned, String> {
-    let date = date.unwrap_or(j.today);
+    let date = date.unwrap_or_else(|| {
+        let last = j
+            .meetings
+            .iter()
+            .filter(|m| m.status != MeetingStatus::Cancelled)
+            .map(|m| m.date)
+            .max();
+        agenda::next_by_cadence(j, last, j.today)
+    });
     if title.is_none()
         && let Some(same_day) = j.meetings.iter().find(|m| m.date == date)
     {
