@@ -10,6 +10,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod journal;
 pub mod output;
+pub mod protect;
 pub mod render;
 pub mod serve;
 pub mod site;

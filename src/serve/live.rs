@@ -73,6 +73,8 @@ struct Prepared {
     theme: Arc<Theme>,
     urls: Urls,
     bodies: crate::render::Html,
+    /// Set when previewing the protected site.
+    key: Option<crate::protect::Key>,
 }
 
 /// What is derived from [`Prepared`] and borrows it.
@@ -108,10 +110,17 @@ impl Live {
             };
             let made = render::file(&sources, path)?;
             // The same proof `build` gives before writing: no private passage goes out.
-            Some(made.and_then(|bytes| match p.ledger.find_leak(&bytes) {
+            let made = made.and_then(|bytes| match p.ledger.find_leak(&bytes) {
                 Some(_) => Err(leak(path)),
                 None => Ok(bytes),
-            }))
+            });
+            Some(match &p.key {
+                Some(key) => made.and_then(|bytes| {
+                    crate::protect::lock::Lock::new(key, &p.theme, &p.journal, &p.urls)
+                        .finish(path, bytes)
+                }),
+                None => made,
+            })
         })
     }
 }
@@ -166,6 +175,7 @@ pub struct Session {
     files: FileCache,
     bodies: Bodies,
     theme: Option<Arc<Theme>>,
+    key: Option<crate::protect::Key>,
 }
 
 impl Session {
@@ -178,6 +188,15 @@ impl Session {
             files: FileCache::default(),
             bodies: Bodies::default(),
             theme: None,
+            key: None,
+        }
+    }
+
+    /// Serves the protected site, locked with `key`, instead of the clear one.
+    pub fn protected(self, key: crate::protect::Key) -> Self {
+        Session {
+            key: Some(key),
+            ..self
         }
     }
 
@@ -228,7 +247,10 @@ impl Session {
         if diags.iter().any(Diagnostic::is_error) {
             return failed(diags);
         }
-        let urls = Urls::new(&self.base_url);
+        let mut urls = Urls::new(&self.base_url);
+        if let Some(key) = &self.key {
+            urls = urls.protected(key.clone());
+        }
         diags.extend(bodies.update(&journal, &urls));
         let prepared = Prepared {
             bodies: bodies.html.clone(),
@@ -236,11 +258,12 @@ impl Session {
             ledger: loaded.ledger,
             theme,
             urls,
+            key: self.key.clone(),
         };
         self.bodies = bodies;
         let cell = Cell::new(prepared, |p| {
             let analysis = analyse(&p.journal, p.ledger.passages);
-            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme);
+            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme, &p.urls);
             Derived {
                 analysis,
                 catalogue,
