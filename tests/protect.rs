@@ -280,3 +280,37 @@ fn the_lock_screen_script_opens_what_rust_sealed() {
         (true, "<p>hello</p>".to_string())
     );
 }
+
+#[test]
+fn serve_previews_the_protected_site_byte_for_byte() {
+    let journal = protected_example();
+    let out = journal.path().join("public");
+    let base = "http://127.0.0.1:1111/";
+    let mut c = assert_cmd::Command::cargo_bin("mentorfolio").unwrap();
+    c.arg("--root")
+        .arg(journal.path())
+        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
+        .args(["--base-url", base])
+        .env("MENTORFOLIO_PASSPHRASE", PASSPHRASE)
+        .assert()
+        .success();
+    let built = files(&out);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 8, 28).unwrap();
+    let key = mentorfolio::protect::Key::derive(PASSPHRASE, base);
+    let served = mentorfolio::serve::Session::new(journal.path(), today, base)
+        .protected(key)
+        .update(&[])
+        .site
+        .unwrap();
+    let paths = served.paths();
+    assert!(paths.iter().any(|p| p.starts_with("p/")), "{paths:?}");
+    for path in &paths {
+        let bytes = served.get(path).unwrap().unwrap();
+        assert!(
+            built.get(path).is_some_and(|b| b[..] == bytes[..]),
+            "{path}"
+        );
+    }
+    let written = built.keys().filter(|p| !p.starts_with(".mentorfolio"));
+    assert_eq!(written.count(), paths.len());
+}
