@@ -1,7 +1,8 @@
 // A protected site in headless Chromium: axe-core on the lock screen (light and dark), a
 // wrong passphrase leaves it locked with a message, the right one unlocks (timed), a
 // second page opens without asking, "Lock" forgets the key, nothing is fetched from
-// outside the site. Usage: node protect.mjs SITE_DIR PORT PREFIX PASSPHRASE
+// outside the site; "remember on this device" keeps the key for a new tab until "Lock".
+// Usage: node protect.mjs SITE_DIR PORT PREFIX PASSPHRASE
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
@@ -98,6 +99,25 @@ await page.waitForSelector('#mentorfolio-unlock:not([hidden])');
 check(await page.evaluate(() => Object.keys(sessionStorage).length) === 0, 'lock forgot the key');
 await page.goto(`${origin}${prefix}`);
 await page.waitForSelector('#mentorfolio-unlock:not([hidden])');
+
+await context.close();
+
+// "Remember on this device": a new tab opens without asking, until "Lock".
+const device = await browser.newContext();
+const first = await device.newPage();
+await first.goto(`${origin}${prefix}`);
+await first.waitForSelector('#mentorfolio-unlock:not([hidden])');
+await first.fill('#mentorfolio-passphrase', passphrase);
+await first.check('#mentorfolio-remember');
+await first.click('button[type=submit]');
+await first.waitForSelector('.site-title');
+const tab = await device.newPage();
+await tab.goto(`${origin}${prefix}`);
+await tab.waitForFunction(unlocked);
+await tab.click('[data-mentorfolio-lock]');
+await tab.waitForSelector('#mentorfolio-unlock:not([hidden])');
+check(await tab.evaluate(() => Object.keys(localStorage).length) === 0, 'lock forgot the remembered key');
+await device.close();
 
 await browser.close();
 server.close();
