@@ -36,6 +36,8 @@ struct Ready {
     ledger: PrivateLedger,
     theme: crate::render::theme::Theme,
     urls: crate::render::urls::Urls,
+    /// Set on a protected site: the key, derived once for the whole build.
+    key: Option<crate::protect::Key>,
     /// Warnings so far.
     diagnostics: Vec<Diagnostic>,
 }
@@ -65,12 +67,23 @@ fn prepare(
     let (Some(theme), false) = (theme, diags.iter().any(Diagnostic::is_error)) else {
         return failed(diags);
     };
-    let urls = crate::render::urls::Urls::new(base_url.unwrap_or(&journal.config.base_url));
+    let mut urls = crate::render::urls::Urls::new(base_url.unwrap_or(&journal.config.base_url));
+    let mut key = None;
+    if journal.config.protect {
+        match crate::protect::key_for(root, &journal, &theme, &urls.base) {
+            Ok(k) => {
+                urls = urls.protected(k.clone());
+                key = Some(k);
+            }
+            Err(d) => return failed(d.into_iter().chain(diags).collect()),
+        }
+    }
     Ok(Ready {
         journal,
         ledger: checked.ledger,
         theme,
         urls,
+        key,
         diagnostics: diags,
     })
 }
@@ -89,7 +102,7 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
     };
     let mut diags = r.diagnostics;
     let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
-    let (site, render_diags) = crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
+    let (mut site, render_diags) = crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
     diags.extend(render_diags);
     let origins = Origins {
         root,
@@ -97,11 +110,34 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
         theme: Some(&r.theme),
     };
     diags.extend(leaks(&site, &r.ledger, &origins));
+    if let Some(key) = &r.key {
+        let lock = crate::protect::lock::Lock::new(key, &r.theme, &r.journal, &r.urls);
+        for (path, bytes) in site.files.iter_mut() {
+            match lock.finish(path, std::mem::take(bytes)) {
+                Ok(sealed) => *bytes = sealed,
+                Err(d) => diags.push(d),
+            }
+        }
+    }
     diagnostics::sort(&mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     Rendered {
         site: ok.then_some(site),
         diagnostics: diags,
+    }
+}
+
+/// The summary line's word on a protected site, and on what it leaves out and why.
+fn protected_note(protected: bool, j: &crate::journal::Journal) -> String {
+    if !protected {
+        return String::new();
+    }
+    match crate::render::withheld(j).as_slice() {
+        [] => "; every page encrypted".into(),
+        left => format!(
+            "; every page encrypted; {} not written, as they would list the pages in the clear",
+            left.join(", ")
+        ),
     }
 }
 
@@ -152,6 +188,10 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         journal: &r.journal,
         theme: Some(&r.theme),
     };
+    let lock = r
+        .key
+        .as_ref()
+        .map(|key| crate::protect::lock::Lock::new(key, &r.theme, &r.journal, &r.urls));
     diags.extend(crate::render::each(
         &r.journal,
         &analysis,
@@ -161,6 +201,13 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
             if let Some(leak) = crate::leak::check(path, &bytes, &r.ledger, &origins) {
                 return Some(leak);
             }
+            let bytes = match &lock {
+                Some(lock) => match lock.finish(path, bytes) {
+                    Ok(sealed) => sealed,
+                    Err(d) => return Some(d),
+                },
+                None => bytes,
+            };
             match staging.file(path, &bytes) {
                 Ok(()) => {
                     files.fetch_add(1, Ordering::Relaxed);
@@ -191,11 +238,12 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         Ok(()) => {
             if !g.quiet {
                 println!(
-                    "built {} pages ({} files) into {} in {} ms",
+                    "built {} pages ({} files) into {} in {} ms{}",
                     pages.into_inner(),
                     files.into_inner(),
                     out.display(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_millis(),
+                    protected_note(r.key.is_some(), &r.journal)
                 );
             }
             cli::OK

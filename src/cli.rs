@@ -108,6 +108,10 @@ pub enum Command {
         /// Open the site in the default browser.
         #[arg(long)]
         open: bool,
+        /// Preview the site locked, as `protect: true` publishes it (passphrase from
+        /// MENTORFOLIO_PASSPHRASE or a prompt).
+        #[arg(long)]
+        protected: bool,
     },
     /// Start a new journal with a worked example and a GitHub Pages workflow.
     Init {
@@ -290,11 +294,13 @@ pub fn run(cli: Cli) -> i32 {
             port,
             interface,
             open,
+            protected,
         } => {
             let opts = crate::serve::Options {
                 port,
                 interface,
                 open,
+                protected,
             };
             crate::serve::run(&g, &opts)
         }

@@ -30,6 +30,9 @@ pub enum Code {
     E008,
     /// The build found a private passage in its own output and refused to write it.
     E009,
+    /// A protected site cannot be made safely: no passphrase, a weak one, or a file that
+    /// would be published unencrypted.
+    E010,
     W101,
     W102,
     W103,

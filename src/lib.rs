@@ -12,6 +12,7 @@ pub mod english;
 pub mod journal;
 pub mod leak;
 pub mod output;
+pub mod protect;
 pub mod publish;
 pub mod render;
 pub mod serve;

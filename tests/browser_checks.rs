@@ -125,3 +125,97 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
         );
     }
 }
+
+/// The protected example site in Chromium (`tests/browser/protect.mjs`): the lock screen
+/// passes axe, a wrong passphrase leaves it locked with a message, the right one unlocks,
+/// a second page opens without asking, and "Lock" forgets the key.
+#[test]
+fn the_protected_site_unlocks_once_per_visit_in_chromium() {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    if !available("headless Chromium and tests/browser/node_modules", ready) {
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = common::protected_example();
+    let passphrase = common::PASSPHRASE;
+    let out = dir.path().join("public");
+    assert_cmd::Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .arg("--root")
+        .arg(dir.path())
+        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
+        .args(["--base-url", &format!("http://127.0.0.1:{port}/mentoring/")])
+        .env("MENTORFOLIO_PASSPHRASE", passphrase)
+        .assert()
+        .success();
+    let run = Command::new("node")
+        .arg(browser_dir().join("protect.mjs"))
+        .arg(&out)
+        .arg(port.to_string())
+        .arg("/mentoring/")
+        .arg(passphrase)
+        .current_dir(browser_dir())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "protected site checks failed:\n{stdout}"
+    );
+    assert!(stdout.contains(", 0 problems"), "{stdout}");
+}
+
+/// `serve --protected` (`tests/browser/protect-live.mjs`): an unlocked page reloads on a
+/// journal edit and opens again without asking.
+#[test]
+fn the_protected_preview_reloads_on_an_edit_in_chromium() {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    if !available("headless Chromium and tests/browser/node_modules", ready) {
+        return;
+    }
+    let dir = common::protected_example();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut serve = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"))
+        .arg("--root")
+        .arg(dir.path())
+        .args(["--today", common::EXAMPLE_TODAY, "--quiet", "serve"])
+        .args(["--protected", "--port", &port.to_string()])
+        .env("MENTORFOLIO_PASSPHRASE", common::PASSPHRASE)
+        .stdin(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    let run = up.then(|| {
+        Command::new("node")
+            .arg(browser_dir().join("protect-live.mjs"))
+            .arg(format!("http://127.0.0.1:{port}/"))
+            .arg(common::PASSPHRASE)
+            .arg(dir.path().join("plan.md"))
+            .current_dir(browser_dir())
+            .output()
+            .unwrap()
+    });
+    let _ = serve.kill();
+    let _ = serve.wait();
+    let run = run.expect("serve --protected started within 10 s");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "protected serve checks failed:\n{stdout}"
+    );
+}

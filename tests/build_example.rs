@@ -72,13 +72,17 @@ fn every_page_type_is_written() {
         "404.html",
         "feed.xml",
         "meetings.ics",
-        "sitemap.xml",
+        "robots.txt",
         ".nojekyll",
         "style.css",
     ] {
         assert!(out.join(rel).is_file(), "{rel} is missing");
     }
     assert!(!out.join("CNAME").exists(), "no cname in the config");
+    assert!(
+        !out.join("sitemap.xml").exists(),
+        "no sitemap unless indexable"
+    );
 }
 
 #[test]
@@ -360,7 +364,13 @@ fn every_internal_link_resolves_under_a_sub_path() {
         }
     }
     assert!(checked > 500, "only {checked} links checked");
-    let sitemap = String::from_utf8_lossy(&all["sitemap.xml"]).into_owned();
-    assert!(sitemap.contains("<loc>https://user.github.io/repo/goals/public-speaking/</loc>"));
-    assert!(!sitemap.contains("404"));
+    // Search engines are kept out of every page and, at a host's root, by robots.txt.
+    assert_eq!(all["robots.txt"], b"User-agent: *\nDisallow: /\n");
+    for (rel, bytes) in all.iter().filter(|(rel, _)| rel.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        assert!(
+            page.contains("<meta name=\"robots\" content=\"noindex\">"),
+            "{rel}"
+        );
+    }
 }

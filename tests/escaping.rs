@@ -197,7 +197,7 @@ fn the_atom_feed_parses_and_keeps_each_string_exactly() {
 
 #[test]
 fn the_sitemap_parses_and_lists_a_file_name_with_an_ampersand() {
-    let j = hostile_journal("");
+    let j = hostile_journal("indexable: true\n");
     let files = build(&j);
     let doc = roxmltree::Document::parse(&files["sitemap.xml"]).expect("well-formed sitemap");
     let locs: Vec<&str> = doc

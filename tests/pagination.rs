@@ -19,7 +19,7 @@ fn journal(root: &Path, n: i64) {
     write(
         root,
         "mentorfolio.yaml",
-        "title: Long journal\nmentee: { name: Ada }\nmentor: { name: Grace }\nbase_url: https://ada.example.org/\nstart: 2022-01-03\n",
+        "title: Long journal\nmentee: { name: Ada }\nmentor: { name: Grace }\nbase_url: https://ada.example.org/\nstart: 2022-01-03\nindexable: true\n",
     );
     write(root, "plan.md", "---\nobjective: Grow\n---\nThe plan.\n");
     let first = NaiveDate::from_ymd_opt(2022, 1, 3).unwrap();

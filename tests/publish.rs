@@ -143,10 +143,10 @@ fn publish_pushes_the_built_site_and_nothing_of_the_journal() {
         .filter(|e| e.as_ref().unwrap().file_type().is_file())
         .count();
     assert_eq!(pushed.len(), on_disk - 1, "every file but build's marker");
-    let sitemap = git(&s.remote, &["show", "gh-pages:sitemap.xml"]);
+    let feed = git(&s.remote, &["show", "gh-pages:feed.xml"]);
     assert!(
-        sitemap.contains("<loc>https://ada.github.io/mentoring/goals/</loc>"),
-        "--base-url is honoured: {sitemap}"
+        feed.contains("href=\"https://ada.github.io/mentoring/meetings/"),
+        "--base-url is honoured: {feed}"
     );
 
     // A fresh branch: one commit, no parent; the journal's repository is as it was.

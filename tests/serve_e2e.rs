@@ -503,7 +503,7 @@ fn a_private_block_added_while_serving_is_never_served() {
         "/actions/",
         "/feed.xml",
         "/meetings.ics",
-        "/sitemap.xml",
+        "/robots.txt",
         "/404.html",
     ] {
         let text = get(srv.addr, target).text();

@@ -636,6 +636,8 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
     let feeds = cx.boolean(f.feeds, "feeds").unwrap_or(true);
     let cname = cx.text(f.cname);
     let safe_html = cx.boolean(f.safe_html, "safe_html").unwrap_or(false);
+    let protect = cx.boolean(f.protect, "protect").unwrap_or(false);
+    let indexable = cx.boolean(f.indexable, "indexable").unwrap_or(false);
     Some(Config {
         title: title?,
         mentee: mentee?,
@@ -651,6 +653,8 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         feeds,
         cname,
         safe_html,
+        protect,
+        indexable,
         source: cx.source.clone(),
     })
 }

@@ -22,6 +22,8 @@ pub struct ConfigFront {
     pub feeds: Option<Scalar>,
     pub cname: Option<Scalar>,
     pub safe_html: Option<Scalar>,
+    pub protect: Option<Scalar>,
+    pub indexable: Option<Scalar>,
 }
 
 #[derive(Deserialize)]
@@ -197,6 +199,8 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "feeds",
             "cname",
             "safe_html",
+            "protect",
+            "indexable",
         ],
         (Kind::Config, "mentee" | "mentor") => &["name", "email"],
         (Kind::Config, "cadence.*") => &["from", "every"],

@@ -139,6 +139,10 @@ pub struct Config {
     pub feeds: bool,
     pub cname: Option<String>,
     pub safe_html: bool,
+    /// Encrypt every page; the passphrase comes from the environment, never the journal.
+    pub protect: bool,
+    /// Let search engines in: no `noindex`, and a sitemap.
+    pub indexable: bool,
     pub source: Source,
 }
 

@@ -261,6 +261,19 @@ pub fn sitemap(u: &Urls, pages: &[String]) -> String {
     s
 }
 
+/// `robots.txt`: everything disallowed unless the site is indexable, then everything
+/// allowed and the sitemap named. Crawlers read it only at a host's root, so on a
+/// sub-path site each page's `noindex` is what keeps them out.
+pub fn robots(u: &Urls, indexable: bool) -> String {
+    match indexable {
+        true => format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            u.full("sitemap.xml")
+        ),
+        false => "User-agent: *\nDisallow: /\n".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,6 +116,7 @@ enum Maker {
     Feed,
     Calendar,
     Sitemap,
+    Robots,
     NoJekyll,
     Cname,
 }
@@ -128,20 +129,25 @@ pub struct Catalogue<'a> {
 }
 
 impl<'a> Catalogue<'a> {
-    pub fn new(j: &'a Journal, analysis: &Analysis, theme: &Theme) -> Self {
+    /// A protected site (`u` has a key) has its pages at opaque addresses, and no feed,
+    /// calendar or sitemap, which would list them in the clear.
+    pub fn new(j: &'a Journal, analysis: &Analysis, theme: &Theme, u: &Urls) -> Self {
         let pages = pages::all(j, analysis);
         let mut files = BTreeMap::new();
         for path in theme.statics.keys() {
             files.insert(path.clone(), Maker::Static);
         }
         for (i, page) in pages.iter().enumerate() {
-            files.insert(page.path(), Maker::Page(i));
+            files.insert(u.file(&page.path()), Maker::Page(i));
         }
-        if j.config.feeds {
+        if j.config.feeds && !u.is_protected() {
             files.insert("feed.xml".into(), Maker::Feed);
             files.insert("meetings.ics".into(), Maker::Calendar);
         }
-        files.insert("sitemap.xml".into(), Maker::Sitemap);
+        if indexable(j, u) {
+            files.insert("sitemap.xml".into(), Maker::Sitemap);
+        }
+        files.insert("robots.txt".into(), Maker::Robots);
         files.insert(".nojekyll".into(), Maker::NoJekyll);
         if cname(j).is_some() {
             files.insert("CNAME".into(), Maker::Cname);
@@ -165,6 +171,24 @@ impl<'a> Catalogue<'a> {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
+}
+
+/// Whether search engines are let in: only when the config says so, never when protected.
+pub fn indexable(j: &Journal, u: &Urls) -> bool {
+    j.config.indexable && !u.is_protected()
+}
+
+/// Which files a protected build leaves out that the config would have written, for
+/// the build's summary line.
+pub fn withheld(j: &Journal) -> Vec<&'static str> {
+    let mut left = Vec::new();
+    if j.config.feeds {
+        left.extend(["feed.xml", "meetings.ics"]);
+    }
+    if j.config.indexable {
+        left.push("sitemap.xml");
+    }
+    left
 }
 
 fn cname(j: &Journal) -> Option<&str> {
@@ -216,6 +240,7 @@ pub fn file(s: &Sources, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
             listed.sort();
             feeds::sitemap(s.urls, &listed).into_bytes()
         }
+        Maker::Robots => feeds::robots(s.urls, indexable(j, s.urls)).into_bytes(),
         Maker::NoJekyll => Vec::new(),
         Maker::Cname => format!("{}\n", cname(j).unwrap_or_default()).into_bytes(),
     };
@@ -252,7 +277,7 @@ pub fn each(
 ) -> Vec<Diagnostic> {
     let mut bodies = Bodies::default();
     let mut diags = bodies.update(j, u);
-    let catalogue = Catalogue::new(j, analysis, theme);
+    let catalogue = Catalogue::new(j, analysis, theme, u);
     let sources = Sources {
         journal: j,
         analysis,

@@ -170,7 +170,7 @@ pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnos
 
 /// An E008 for a render failure: the innermost template named in the error chain, and
 /// the line of the first thing the error names (a variable, filter or macro).
-fn render_error(theme: &Theme, template: &str, e: &tera::Error) -> Diagnostic {
+pub(crate) fn render_error(theme: &Theme, template: &str, e: &tera::Error) -> Diagnostic {
     let messages = theme::chain(e);
     let name = theme::template_named(&messages[1..], &theme.sources)
         .unwrap_or_else(|| template.to_string());

@@ -35,6 +35,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "review.html",
     "plan.html",
     "404.html",
+    "lock.html",
 );
 
 /// The default theme's static files, by path under `static/`.

@@ -11,6 +11,8 @@ pub struct Urls {
     pub path: String,
     /// The host, for stable calendar UIDs.
     pub host: String,
+    /// Set on a protected site, whose pages live at addresses only the key gives.
+    pub key: Option<crate::protect::Key>,
 }
 
 impl Urls {
@@ -52,17 +54,48 @@ impl Urls {
             } else {
                 host
             },
+            key: None,
+        }
+    }
+
+    /// The same site, protected: every page but the home page at an opaque address.
+    pub fn protected(self, key: crate::protect::Key) -> Urls {
+        Urls {
+            key: Some(key),
+            ..self
+        }
+    }
+
+    pub fn is_protected(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// A page folder's published folder (`goals/x/` → `p/<hex>/` when protected); files
+    /// and the home page keep their names.
+    fn address<'a>(&self, rel: &'a str) -> std::borrow::Cow<'a, str> {
+        match &self.key {
+            Some(key) if rel.ends_with('/') => key.address(rel).into(),
+            _ => rel.into(),
+        }
+    }
+
+    /// The file a page is written to: `goals/x/index.html` → `p/<hex>/index.html` when
+    /// protected.
+    pub fn file(&self, page_file: &str) -> String {
+        match page_file.strip_suffix("index.html") {
+            Some(dir) if !dir.is_empty() => format!("{}index.html", self.address(dir)),
+            _ => page_file.to_string(),
         }
     }
 
     /// The absolute path of a site file or page: `page("goals/x/")` → `/repo/goals/x/`.
     pub fn page(&self, rel: &str) -> String {
-        format!("{}{}", self.path, rel.trim_start_matches('/'))
+        format!("{}{}", self.path, self.address(rel.trim_start_matches('/')))
     }
 
     /// The full URL of a site file or page, for feeds and the sitemap.
     pub fn full(&self, rel: &str) -> String {
-        format!("{}{}", self.base, rel.trim_start_matches('/'))
+        format!("{}{}", self.base, self.address(rel.trim_start_matches('/')))
     }
 }
 
@@ -91,6 +124,22 @@ mod tests {
         assert_eq!(u.host, "user.github.io");
         assert_eq!(u.page("goals/x/"), "/repo/goals/x/");
         assert_eq!(u.full("feed.xml"), "https://user.github.io/repo/feed.xml");
+    }
+
+    #[test]
+    fn protected_pages_move_and_files_stay() {
+        let key = crate::protect::Key::derive_with("a long passphrase", "/", 1000);
+        let u = Urls::new("https://user.github.io/repo").protected(key.clone());
+        let goal = format!("/repo/{}", key.address("goals/x/"));
+        assert_eq!(u.page("goals/x/"), goal);
+        assert_eq!(
+            u.file("goals/x/index.html"),
+            format!("{}index.html", &goal[6..])
+        );
+        assert_eq!(u.page(""), "/repo/");
+        assert_eq!(u.file("index.html"), "index.html");
+        assert_eq!(u.file("404.html"), "404.html");
+        assert_eq!(u.page("style.css"), "/repo/style.css");
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     pub today: Day,
     pub feeds: bool,
+    /// Keep search engines out (`noindex`): every site unless `indexable: true`.
+    pub noindex: bool,
+    /// The pages are encrypted: the header offers to lock the site again.
+    pub protected: bool,
     pub style_url: String,
     pub feed_url: String,
     pub calendar_url: String,
@@ -85,7 +89,9 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
         root: &u.path,
         base_url: &u.base,
         today: day(j.today),
-        feeds: j.config.feeds,
+        feeds: j.config.feeds && !u.is_protected(),
+        noindex: !super::indexable(j, u),
+        protected: u.is_protected(),
         style_url: u.page("style.css"),
         feed_url: u.page("feed.xml"),
         calendar_url: u.page("meetings.ics"),

@@ -75,6 +75,8 @@ struct Prepared {
     theme: Arc<Theme>,
     urls: Urls,
     bodies: crate::render::Html,
+    /// Set when previewing the protected site.
+    key: Option<crate::protect::Key>,
 }
 
 /// What is derived from [`Prepared`] and borrows it.
@@ -115,12 +117,19 @@ impl Live {
                 journal: &p.journal,
                 theme: Some(&p.theme),
             };
-            Some(made.and_then(|bytes| {
+            let made = made.and_then(|bytes| {
                 match crate::leak::check(path, &bytes, &p.ledger, &origins) {
                     Some(leak) => Err(leak),
                     None => Ok(bytes),
                 }
-            }))
+            });
+            Some(match &p.key {
+                Some(key) => made.and_then(|bytes| {
+                    crate::protect::lock::Lock::new(key, &p.theme, &p.journal, &p.urls)
+                        .finish(path, bytes)
+                }),
+                None => made,
+            })
         })
     }
 }
@@ -175,6 +184,7 @@ pub struct Session {
     files: FileCache,
     bodies: Bodies,
     theme: Option<Arc<Theme>>,
+    key: Option<crate::protect::Key>,
 }
 
 impl Session {
@@ -187,6 +197,15 @@ impl Session {
             files: FileCache::default(),
             bodies: Bodies::default(),
             theme: None,
+            key: None,
+        }
+    }
+
+    /// Serves the protected site, locked with `key`, instead of the clear one.
+    pub fn protected(self, key: crate::protect::Key) -> Self {
+        Session {
+            key: Some(key),
+            ..self
         }
     }
 
@@ -237,7 +256,10 @@ impl Session {
         if diags.iter().any(Diagnostic::is_error) {
             return failed(diags);
         }
-        let urls = Urls::new(&self.base_url);
+        let mut urls = Urls::new(&self.base_url);
+        if let Some(key) = &self.key {
+            urls = urls.protected(key.clone());
+        }
         diags.extend(bodies.update(&journal, &urls));
         if diags.iter().any(Diagnostic::is_error) {
             return failed(diags);
@@ -249,11 +271,12 @@ impl Session {
             ledger: loaded.ledger,
             theme,
             urls,
+            key: self.key.clone(),
         };
         self.bodies = bodies;
         let cell = Cell::new(prepared, |p| {
             let analysis = analyse(&p.journal, p.ledger.passages);
-            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme);
+            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme, &p.urls);
             Derived {
                 analysis,
                 catalogue,

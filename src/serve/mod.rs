@@ -99,6 +99,8 @@ pub struct Options {
     pub port: u16,
     pub interface: IpAddr,
     pub open: bool,
+    /// Preview the protected site, locked, instead of the clear one.
+    pub protected: bool,
 }
 
 /// The address pages should link to: the server's own, loopback when bound to all interfaces.
@@ -140,6 +142,17 @@ pub fn run(g: &Globals, opts: &Options) -> i32 {
     }
     let url = base_url(addr);
     let mut session = Session::new(&g.root, g.today, &url);
+    if opts.protected {
+        let pass = crate::protect::passphrase::obtain()
+            .and_then(|pass| crate::protect::passphrase::check(&pass, &[]).map(|()| pass));
+        match pass {
+            Ok(pass) => session = session.protected(crate::protect::Key::derive(&pass, &url)),
+            Err(r) => {
+                eprintln!("error: {}\n  = hint: {}", r.message, r.hint);
+                return cli::FAILED;
+            }
+        }
+    }
     let shared = Arc::new(Shared::default());
 
     let first = rebuild(&shared, || session.update(&[]), Change::Full);

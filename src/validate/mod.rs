@@ -95,6 +95,8 @@ pub(crate) mod testing {
                 feeds: true,
                 cname: None,
                 safe_html: false,
+                protect: false,
+                indexable: false,
                 source: src,
             },
             plan: Plan {

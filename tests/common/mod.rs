@@ -95,3 +95,26 @@ pub fn example_cmd(args: &[&str]) -> Command {
         .args(args);
     c
 }
+
+/// A passphrase strong enough for a protected site.
+pub const PASSPHRASE: &str = "velvet canyon orbit mulch tangerine";
+
+/// The example site copied into a temporary folder, with `protect: true`.
+pub fn protected_example() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(example_site()) {
+        let entry = entry.unwrap();
+        let to = dir
+            .path()
+            .join(entry.path().strip_prefix(example_site()).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let config = dir.path().join("mentorfolio.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}protect: true\n")).unwrap();
+    dir
+}
