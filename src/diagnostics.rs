@@ -51,6 +51,8 @@ pub enum Code {
     W501,
     W502,
     W503,
+    /// A meeting's file name gives another date than its `date:`.
+    W504,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
 }

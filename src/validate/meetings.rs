@@ -125,6 +125,26 @@ pub fn w503_held_in_future(j: &Journal, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A file named for one day but dated another: the log sorts by `date:`, the mentee finds
+/// files by name, and one of the two is a slip.
+pub fn w504_file_name_date(j: &Journal, out: &mut Vec<Diagnostic>) {
+    for m in &j.meetings {
+        let named = m
+            .slug
+            .get(..10)
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let Some(named) = named.filter(|d| *d != m.date) else {
+            continue;
+        };
+        let message = format!(
+            "meeting {} is dated {}, but its file name says {named}",
+            m.slug, m.date
+        );
+        let hint = "correct the `date:`, or rename the file to match it";
+        out.push(Diagnostic::new(Code::W504, m.source.at("date"), message, hint));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +155,21 @@ mod tests {
         let mut j = journal();
         j.meetings.push(m);
         j
+    }
+
+    #[test]
+    fn w504_a_file_name_with_another_date() {
+        let mut m = meeting("2026-02-02");
+        m.date = date("2026-02-09");
+        assert_eq!(
+            run(w504_file_name_date, &one(m.clone())),
+            [("W504".into(), "meetings/2026-02-02.md".into(), 2)]
+        );
+        m.date = date("2026-02-02");
+        assert!(run(w504_file_name_date, &one(m.clone())).is_empty());
+        m.slug = "kickoff".into();
+        m.date = date("2026-02-09");
+        assert!(run(w504_file_name_date, &one(m)).is_empty());
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub const RULES: &[Rule] = &[
     (Code::W401, actions::w401_suggestion_not_reflected),
     (Code::W502, goals::w502_benchmark_overdue),
     (Code::W503, meetings::w503_held_in_future),
+    (Code::W504, meetings::w504_file_name_date),
 ];
 
 /// Runs every rule over the whole journal; diagnostics come back sorted by file and line.
