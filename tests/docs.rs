@@ -26,9 +26,7 @@ fn closed(text: &str, range: std::ops::Range<usize>) -> bool {
     let ch = open.chars().next().unwrap_or('`');
     let len = open.chars().take_while(|c| *c == ch).count();
     let last = block.trim_end().lines().last().unwrap_or("").trim();
-    block.trim_end().lines().count() > 1
-        && last.len() >= len
-        && last.chars().all(|c| c == ch)
+    block.trim_end().lines().count() > 1 && last.len() >= len && last.chars().all(|c| c == ch)
 }
 
 #[test]

@@ -269,3 +269,27 @@ fn a_day_that_has_its_meeting_needs_a_title_for_another() {
         .success()
         .stdout("meetings/2026/2026-09-09-extra-session.md\n");
 }
+
+#[test]
+fn a_title_in_another_script_keeps_its_letters_and_links_encode_them() {
+    let site = example_site();
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["new", "goal", "日本語で発表する"])
+        .assert()
+        .success()
+        .stdout("goals/日本語で発表する.md\n");
+    // A second goal of the same title is refused, never written over the first.
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["new", "goal", "日本語で発表する"])
+        .assert()
+        .code(1);
+    mentorfolio(site.path(), "2026-08-28")
+        .args(["build"])
+        .assert()
+        .success();
+    let public = site.path().join("public");
+    assert!(public.join("goals/日本語で発表する/index.html").is_file());
+    let goals = fs::read_to_string(public.join("goals/index.html")).unwrap();
+    let encoded = "goals/%E6%97%A5%E6%9C%AC%E8%AA%9E%E3%81%A7%E7%99%BA%E8%A1%A8%E3%81%99%E3%82%8B/";
+    assert!(goals.contains(encoded), "{goals}");
+}

@@ -1,6 +1,8 @@
 //! URLs: every link the site contains is built here from the base URL, so the site works
 //! at a domain root and under a sub-path (`https://user.github.io/repo/`) alike.
 
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
 /// The site's address, split into what pages link with and what feeds need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Urls {
@@ -89,15 +91,37 @@ impl Urls {
     }
 
     /// The absolute path of a site file or page: `page("goals/x/")` → `/repo/goals/x/`.
+    /// Letters beyond ASCII (a slug in Japanese) and characters URLs reserve are
+    /// percent-encoded, so the link is a valid URL in HTML, feeds and the sitemap alike.
     pub fn page(&self, rel: &str) -> String {
-        format!("{}{}", self.path, self.address(rel.trim_start_matches('/')))
+        let rel = self.address(rel.trim_start_matches('/'));
+        format!("{}{}", self.path, utf8_percent_encode(&rel, PATH))
     }
 
     /// The full URL of a site file or page, for feeds and the sitemap.
     pub fn full(&self, rel: &str) -> String {
-        format!("{}{}", self.base, self.address(rel.trim_start_matches('/')))
+        let rel = self.address(rel.trim_start_matches('/'));
+        format!("{}{}", self.base, utf8_percent_encode(&rel, PATH))
     }
 }
+
+/// What a path segment may not hold as it is (RFC 3986), besides what is not ASCII.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
 
 /// The site path (`goals/ID/`) of each kind of page.
 pub fn goal(id: &str) -> String {
@@ -115,6 +139,17 @@ pub fn activity(slug: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_in_other_scripts_are_percent_encoded() {
+        let u = Urls::new("https://u.github.io/repo/");
+        assert_eq!(u.page(&goal("発表")), "/repo/goals/%E7%99%BA%E8%A1%A8/");
+        assert_eq!(
+            u.full("meetings/a b/"),
+            "https://u.github.io/repo/meetings/a%20b/"
+        );
+        assert_eq!(u.page("goals/talk/"), "/repo/goals/talk/");
+    }
 
     #[test]
     fn sub_path_is_kept() {

@@ -141,7 +141,12 @@ pub fn w504_file_name_date(j: &Journal, out: &mut Vec<Diagnostic>) {
             m.slug, m.date
         );
         let hint = "correct the `date:`, or rename the file to match it";
-        out.push(Diagnostic::new(Code::W504, m.source.at("date"), message, hint));
+        out.push(Diagnostic::new(
+            Code::W504,
+            m.source.at("date"),
+            message,
+            hint,
+        ));
     }
 }
 

@@ -51,33 +51,52 @@ pub(crate) fn print_public(
     }
 }
 
-/// A file name from a title: lowercase ASCII words joined by hyphens. Other scripts are
-/// transliterated (`Café` → `cafe`), apostrophes vanish (`Ada's` → `adas`), and the result
-/// is cut at a word boundary to stay readable in a URL.
+/// A file name from a title: lowercase words joined by hyphens, as Zola's `slugify: safe`
+/// keeps them. Latin letters with accents lose them (`Café` → `cafe`); letters of other
+/// scripts stay as they are (`日本語の発表` stays), since a transliteration guesses at a
+/// reading and is often wrong; links percent-encode them. Apostrophes vanish (`Ada's` →
+/// `adas`), and the result is cut at a word boundary to stay readable in a URL.
 pub fn slugify(title: &str) -> String {
     const MAX: usize = 60;
-    let ascii = deunicode::deunicode(title);
     let mut slug = String::new();
     let mut gap = false;
-    for c in ascii.chars() {
+    let push = |slug: &mut String, c: char, gap: &mut bool| {
+        if *gap && !slug.is_empty() {
+            slug.push('-');
+        }
+        *gap = false;
+        slug.extend(c.to_lowercase());
+    };
+    for c in title.chars() {
         if c.is_ascii_alphanumeric() {
-            if gap && !slug.is_empty() {
-                slug.push('-');
+            push(&mut slug, c, &mut gap);
+        } else if is_accented_latin(c) {
+            for t in deunicode::deunicode_char(c).unwrap_or("").chars() {
+                if t.is_ascii_alphanumeric() {
+                    push(&mut slug, t, &mut gap);
+                }
             }
-            gap = false;
-            slug.push(c.to_ascii_lowercase());
-        } else if c != '\'' {
+        } else if c.is_alphanumeric() {
+            push(&mut slug, c, &mut gap);
+        } else if c != '\'' && c != '\u{2019}' {
             gap = true;
         }
     }
-    if slug.len() > MAX {
-        let whole_word = slug.as_bytes()[MAX] == b'-';
-        slug.truncate(MAX);
+    if slug.chars().count() > MAX {
+        let cut = slug.char_indices().nth(MAX).map_or(slug.len(), |(i, _)| i);
+        let whole_word = slug[cut..].starts_with('-');
+        slug.truncate(cut);
         if !whole_word && let Some(i) = slug.rfind('-') {
             slug.truncate(i);
         }
     }
     slug
+}
+
+/// Latin letters beyond ASCII (accented, ligatures): the blocks Latin-1 Supplement to
+/// Latin Extended-B, and Latin Extended Additional.
+fn is_accented_latin(c: char) -> bool {
+    c.is_alphabetic() && matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// A YAML scalar that reads back as exactly `s`, whatever it contains: a JSON string is a
@@ -110,8 +129,18 @@ mod tests {
         assert_eq!(slugify("Café für Anfänger"), "cafe-fur-anfanger");
         assert_eq!(slugify("Ünïcödé — résumé"), "unicode-resume");
         assert_eq!(slugify("!!!"), "");
+        assert_eq!(slugify("Straße"), "strasse");
         let long = slugify(&"word ".repeat(40));
         assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn other_scripts_keep_their_letters() {
+        assert_eq!(slugify("日本語の発表をする"), "日本語の発表をする");
+        assert_eq!(slugify("Доклад на конференции"), "доклад-на-конференции");
+        assert_eq!(slugify("Talk: 東京 2026"), "talk-東京-2026");
+        let long = slugify(&"語".repeat(100));
+        assert_eq!(long.chars().count(), 60);
     }
 
     #[test]
