@@ -77,6 +77,9 @@ pub enum Command {
         /// Replace the output folder even when it holds files mentorfolio did not write.
         #[arg(long)]
         force: bool,
+        /// Fail at once, instead of waiting, when another build is writing the same output.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Build the site into memory, serve it, and rebuild and reload open pages on every change.
     Serve {
@@ -242,6 +245,7 @@ pub fn run(cli: Cli) -> i32 {
             output_dir,
             strict,
             force,
+            no_wait,
         } => crate::build::run(
             &g,
             &crate::build::Options {
@@ -249,6 +253,7 @@ pub fn run(cli: Cli) -> i32 {
                 output_dir,
                 strict,
                 force,
+                no_wait,
             },
         ),
         Command::Serve {
