@@ -49,14 +49,32 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
+/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise. The text is
+/// kept for printing diagnostics, which never open the file again.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    decode(read_bytes(path, rel)?, rel)
+    let bytes = read_bytes(path, rel)?;
+    if std::str::from_utf8(&bytes).is_err() {
+        let lossy = String::from_utf8_lossy(&bytes);
+        diagnostics::remember_source(path, &frontmatter::normalise(&lossy));
+    }
+    let text = decode(bytes, rel)?;
+    diagnostics::remember_source(path, &text);
+    Ok(text)
 }
 
-/// Reads a file's bytes; E001 when it cannot be read.
+/// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
 fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| {
+    read_regular(path).map_err(|e| {
+        let (message, hint) = match e {
+            ReadError::NotRegular => (
+                "not a regular file".to_string(),
+                "replace it with a plain file, or move the pipe, socket or device out of the journal",
+            ),
+            ReadError::Io(e) => (
+                format!("cannot read the file: {e}"),
+                "check that the file exists and is readable",
+            ),
+        };
         Diagnostic::new(
             Code::E001,
             Location {
@@ -64,10 +82,43 @@ fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
                 line: None,
                 column: None,
             },
-            format!("cannot read the file: {e}"),
-            "check that the file exists and is readable",
+            message,
+            hint,
         )
     })
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotRegular,
+    Io(std::io::Error),
+}
+
+/// Reads a regular file, never anything else. The metadata is checked before opening,
+/// and again on the opened file (opened without blocking), in case the name was swapped
+/// for a FIFO in between.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    Ok(bytes)
 }
 
 /// Decodes UTF-8, pointing at the line and column of the first byte that is not. The
@@ -488,6 +539,16 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 }
                 files.push(e.into_path());
             }
+            Ok(e) if !e.file_type().is_dir() => diags.push(Diagnostic::new(
+                Code::E001,
+                Location {
+                    file: relative(root, e.path()),
+                    line: None,
+                    column: None,
+                },
+                "not a regular file",
+                "replace it with a plain file, or move the pipe, socket or device out of the journal",
+            )),
             Ok(_) => {}
             Err(err) => {
                 let file = err
@@ -517,7 +578,7 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 
 fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         diags.push(Diagnostic::new(
             Code::E007,
             Location {
@@ -579,7 +640,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
 
 fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
     let path = root.join(PLAN_FILE);
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         diags.push(Diagnostic::new(
             Code::E007,
             Location {
@@ -692,7 +753,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     let config = load_config(root, &mut diags);
     let plan = load_plan(root, &mut diags, &mut ledger);
     for d in diags.iter_mut() {
-        if d.is_error() && (d.file == CONFIG_FILE || d.file == PLAN_FILE) {
+        if d.is_error() && d.code != Code::E001 && (d.file == CONFIG_FILE || d.file == PLAN_FILE) {
             d.code = Code::E007;
         }
     }
