@@ -596,3 +596,25 @@ fn write_to_reload_latency() {
         times.len()
     );
 }
+
+#[test]
+fn builds_into_the_journal_trigger_no_rebuild() {
+    let dir = journal();
+    let srv = serve(dir.path());
+    let mut events = Events::open(srv.addr);
+    let site = dir.path().join("site");
+    for out in [None, Some(&site), None, Some(&site)] {
+        let mut build = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"));
+        build
+            .arg("--root")
+            .arg(dir.path())
+            .args(["--today", TODAY, "--quiet", "build"]);
+        if let Some(out) = out {
+            build.arg("--output-dir").arg(out);
+        }
+        assert!(build.status().unwrap().success());
+    }
+    assert_eq!(events.next(Duration::from_secs(2)), None);
+    edit(&goal(dir.path()), |t| t + "\nOne more line.\n");
+    assert_eq!(events.next(REBUILD).as_deref(), Some("reload"));
+}
