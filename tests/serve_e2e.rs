@@ -618,3 +618,23 @@ fn builds_into_the_journal_trigger_no_rebuild() {
     edit(&goal(dir.path()), |t| t + "\nOne more line.\n");
     assert_eq!(events.next(REBUILD).as_deref(), Some("reload"));
 }
+
+#[test]
+fn pages_are_served_while_reload_streams_are_at_their_cap() {
+    use mentorfolio::serve::guard::MAX_STREAMS;
+    let dir = journal();
+    let srv = serve(dir.path());
+    let tabs: Vec<Events> = (0..MAX_STREAMS).map(|_| Events::open(srv.addr)).collect();
+    for _ in 0..3 {
+        assert_eq!(get(srv.addr, "/").status, 200);
+    }
+    // One stream more is refused; the pages still are not.
+    let mut s = TcpStream::connect_timeout(&srv.addr, IO).unwrap();
+    s.set_read_timeout(Some(IO)).unwrap();
+    write!(s, "GET /__mentorfolio/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert_eq!(get(srv.addr, "/goals/").status, 200);
+    drop(tabs);
+}
