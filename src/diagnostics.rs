@@ -54,6 +54,8 @@ pub enum Code {
     W503,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
+    /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
+    W701,
 }
 
 impl Code {

@@ -49,9 +49,11 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise. The text is
-/// kept for printing diagnostics, which never open the file again.
-fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise. Control
+/// characters are replaced (see [`replace_controls`]), with a W701 in `warnings` for each
+/// line that held one. The text as read is kept for printing diagnostics, which never
+/// open the file again.
+fn read_text(path: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Result<String, Diagnostic> {
     let bytes = read_bytes(path, rel)?;
     if std::str::from_utf8(&bytes).is_err() {
         let lossy = String::from_utf8_lossy(&bytes);
@@ -59,7 +61,114 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
     }
     let text = decode(bytes, rel)?;
     diagnostics::remember_source(path, &text);
-    Ok(text)
+    Ok(replace_controls(text, rel, warnings))
+}
+
+/// Whether `c` may not reach any output: C0 controls but tab and line feed (a carriage
+/// return left after CRLF is normalised is a bare one), and DEL. XML 1.0 forbids most of
+/// them and iCalendar all of them, and in a page they are invisible or act on a terminal.
+pub fn is_forbidden_control(c: char) -> bool {
+    (c.is_ascii_control() && c != '\t' && c != '\n') || c == '\u{7f}'
+}
+
+/// The control characters that the YAML escapes of one line make (`\e`, `"\x1b"`,
+/// `\f`, ...), by column, in double-quoted scalars that start and end on the line. The
+/// YAML reader replaces what they make; this finds them for the warning.
+fn yaml_escaped_controls(line: &str) -> Vec<(usize, char)> {
+    let chars: Vec<char> = line.chars().collect();
+    let (mut found, mut quoted, mut i) = (Vec::new(), false, 0);
+    while i < chars.len() {
+        match chars[i] {
+            '#' if !quoted && (i == 0 || chars[i - 1] == ' ') => break,
+            '"' => quoted = !quoted,
+            '\\' if quoted && i + 1 < chars.len() => {
+                let digits = match chars[i + 1] {
+                    'x' => 2,
+                    'u' => 4,
+                    'U' => 8,
+                    _ => 0,
+                };
+                let made = match chars[i + 1] {
+                    '0' => Some('\0'),
+                    'a' => Some('\u{7}'),
+                    'b' => Some('\u{8}'),
+                    'v' => Some('\u{b}'),
+                    'f' => Some('\u{c}'),
+                    'r' => Some('\r'),
+                    'e' => Some('\u{1b}'),
+                    _ if digits > 0 => chars
+                        .get(i + 2..i + 2 + digits)
+                        .and_then(|hex| {
+                            u32::from_str_radix(&hex.iter().collect::<String>(), 16).ok()
+                        })
+                        .and_then(char::from_u32),
+                    _ => None,
+                };
+                if let Some(c) = made.filter(|c| is_forbidden_control(*c)) {
+                    found.push((i, c));
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// How many lines from the top of a file are YAML: all of the config, the front matter
+/// of the others.
+fn yaml_lines(text: &str, rel: &str) -> usize {
+    if rel == CONFIG_FILE {
+        return usize::MAX;
+    }
+    if !text.starts_with("---\n") {
+        return 0;
+    }
+    text.split('\n')
+        .skip(1)
+        .position(|l| l == "---" || l == "...")
+        .map_or(usize::MAX, |end| end + 1)
+}
+
+/// `text` with each forbidden control character (see [`is_forbidden_control`]) replaced
+/// by U+FFFD, which shows where it was and keeps every column; a W701 for each line that
+/// held one or, in YAML, an escape that makes one.
+fn replace_controls(text: String, rel: &str, warnings: &mut Vec<Diagnostic>) -> String {
+    let yaml = yaml_lines(&text, rel);
+    let escapes = text.contains('\\') && yaml > 0;
+    if !escapes && !text.contains(is_forbidden_control) {
+        return text;
+    }
+    for (n, line) in text.split('\n').enumerate() {
+        let mut found: Vec<(usize, char)> = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| is_forbidden_control(*c))
+            .collect();
+        if escapes && n < yaml && line.contains('\\') {
+            found.extend(yaml_escaped_controls(line));
+            found.sort();
+        }
+        let Some(&(column, _)) = found.first() else {
+            continue;
+        };
+        let names: Vec<String> = found
+            .iter()
+            .map(|(_, c)| format!("U+{:04X}", *c as u32))
+            .collect();
+        warnings.push(Diagnostic::new(
+            Code::W701,
+            Location::new(rel, n as u32 + 1, column as u32 + 1),
+            format!("control character {} replaced by U+FFFD", names.join(", ")),
+            "delete the invisible character; a form feed, escape or lone carriage return has no place in notes",
+        ));
+    }
+    if text.contains(is_forbidden_control) {
+        text.replace(is_forbidden_control, "\u{fffd}")
+    } else {
+        text
+    }
 }
 
 /// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
@@ -469,8 +578,13 @@ fn load_doc(
             "move it to static/, or start its name with `_` to keep it out of the journal",
         ))
     } else {
-        match read_text(path, &rel) {
-            Ok(text) => parse_doc(kind, &rel, &stem, &text, today, length),
+        let mut warnings = Vec::new();
+        match read_text(path, &rel, &mut warnings) {
+            Ok(text) => {
+                let mut result = parse_doc(kind, &rel, &stem, &text, today, length);
+                result.diags.extend(warnings);
+                result
+            }
             Err(d) => failed(d),
         }
     };
@@ -480,11 +594,11 @@ fn load_doc(
 /// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
 /// for fuzzing and for tools. `kind` says which folder the file belongs to.
 pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let text = match decode(bytes.to_vec(), rel) {
-        Ok(t) => t,
+        Ok(t) => replace_controls(t, rel, &mut diags),
         Err(d) => return vec![d],
     };
-    let mut diags = Vec::new();
     match kind {
         Kind::Config => drop(parse_config(&text, &mut diags)),
         Kind::Plan => drop(parse_plan(&text, &mut diags, &mut PrivateLedger::default())),
@@ -494,7 +608,7 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
                 .next()
                 .unwrap_or(rel)
                 .trim_end_matches(".md");
-            diags = parse_doc(kind, rel, stem, &text, today, 60).diags;
+            diags.extend(parse_doc(kind, rel, stem, &text, today, 60).diags);
         }
     }
     diags
@@ -591,7 +705,7 @@ fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         ));
         return None;
     }
-    let text = read_text(&path, CONFIG_FILE)
+    let text = read_text(&path, CONFIG_FILE, diags)
         .map_err(|d| diags.push(d))
         .ok()?;
     parse_config(&text, diags)
@@ -653,7 +767,7 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
         ));
         return None;
     }
-    let text = read_text(&path, PLAN_FILE)
+    let text = read_text(&path, PLAN_FILE, diags)
         .map_err(|d| diags.push(d))
         .ok()?;
     parse_plan(&text, diags, ledger)
@@ -683,7 +797,10 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
         if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let Ok(text) = read_text(&path, &rel).map_err(|d| diags.push(d)) else {
+        let mut warnings = Vec::new();
+        let read = read_text(&path, &rel, &mut warnings);
+        diags.append(&mut warnings);
+        let Ok(text) = read.map_err(|d| diags.push(d)) else {
             continue;
         };
         ledger.add(&text);
