@@ -100,20 +100,27 @@ fn interrupted_builds_leave_the_old_site_or_the_new_one() {
     assert_ne!(sites[0], sites[1]);
     let mut rng = Lcg(13);
     let mut current = 1;
-    for round in 0..6 {
+    for round in 0..8 {
         let next = 1 - current;
         large_journal(&j, titles[next]);
         let mut child = build(&j);
         std::thread::sleep(Duration::from_micros(
             rng.next(longest.as_micros() as u64 * 5 / 4),
         ));
-        let signal = if rng.next(2) == 0 {
-            child.kill().unwrap();
-            "SIGKILL"
-        } else {
-            let pid = rustix::process::Pid::from_child(&child);
-            let _ = rustix::process::kill_process(pid, rustix::process::Signal::INT);
-            "SIGINT"
+        let pid = rustix::process::Pid::from_child(&child);
+        let signal = match rng.next(3) {
+            0 => {
+                child.kill().unwrap();
+                "SIGKILL"
+            }
+            1 => {
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+                "SIGTERM"
+            }
+            _ => {
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::INT);
+                "SIGINT"
+            }
         };
         let status = child.wait().unwrap();
         let now = tree(&j.path().join("public"));
@@ -126,7 +133,7 @@ fn interrupted_builds_leave_the_old_site_or_the_new_one() {
             );
             current
         };
-        if signal == "SIGINT" && !status.success() {
+        if signal != "SIGKILL" && !status.success() {
             let staging: Vec<_> = leftovers(&j)
                 .into_iter()
                 .filter(|n| n.starts_with(".public.new-"))
