@@ -139,11 +139,13 @@ pub fn clean_up_on_interrupt() -> Result<(), String> {
             let mut c = cleanup();
             if let Some(dir) = c.dir.take() {
                 remove_tree(&dir);
+                eprintln!("interrupted: removed `{}`", dir.display());
+            } else {
+                eprintln!("interrupted");
             }
             if let Some(lock) = c.lock.take() {
                 let _ = std::fs::remove_file(lock);
             }
-            eprintln!("interrupted: this build's temporary folder was removed");
             std::process::exit(INTERRUPTED);
         })
         .map_err(|e| e.to_string());
