@@ -43,7 +43,7 @@ fn large_journal(j: &Journal, title: &str) {
         "mentorfolio.yaml",
         &common::CONFIG.replace("Test portfolio", title),
     );
-    for n in 0..40 {
+    for n in 0..30 {
         j.write(
             &format!("goals/goal-{n}.md"),
             &format!("---\ntitle: Goal {n}\ntarget: 2026-09-30\nactions: [Plan {n}]\n---\nWhy goal {n} matters.\n"),
@@ -100,7 +100,7 @@ fn interrupted_builds_leave_the_old_site_or_the_new_one() {
     assert_ne!(sites[0], sites[1]);
     let mut rng = Lcg(13);
     let mut current = 1;
-    for round in 0..8 {
+    for round in 0..6 {
         let next = 1 - current;
         large_journal(&j, titles[next]);
         let mut child = build(&j);

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use super::controls::replace_controls;
 use super::convert::{self, Ctx};
 use super::front::{self, Kind};
 use super::frontmatter::{self, SplitError};
@@ -62,113 +63,6 @@ fn read_text(path: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Result<S
     let text = decode(bytes, rel)?;
     diagnostics::remember_source(path, &text);
     Ok(replace_controls(text, rel, warnings))
-}
-
-/// Whether `c` may not reach any output: C0 controls but tab and line feed (a carriage
-/// return left after CRLF is normalised is a bare one), and DEL. XML 1.0 forbids most of
-/// them and iCalendar all of them, and in a page they are invisible or act on a terminal.
-pub fn is_forbidden_control(c: char) -> bool {
-    (c.is_ascii_control() && c != '\t' && c != '\n') || c == '\u{7f}'
-}
-
-/// The control characters that the YAML escapes of one line make (`\e`, `"\x1b"`,
-/// `\f`, ...), by column, in double-quoted scalars that start and end on the line. The
-/// YAML reader replaces what they make; this finds them for the warning.
-fn yaml_escaped_controls(line: &str) -> Vec<(usize, char)> {
-    let chars: Vec<char> = line.chars().collect();
-    let (mut found, mut quoted, mut i) = (Vec::new(), false, 0);
-    while i < chars.len() {
-        match chars[i] {
-            '#' if !quoted && (i == 0 || chars[i - 1] == ' ') => break,
-            '"' => quoted = !quoted,
-            '\\' if quoted && i + 1 < chars.len() => {
-                let digits = match chars[i + 1] {
-                    'x' => 2,
-                    'u' => 4,
-                    'U' => 8,
-                    _ => 0,
-                };
-                let made = match chars[i + 1] {
-                    '0' => Some('\0'),
-                    'a' => Some('\u{7}'),
-                    'b' => Some('\u{8}'),
-                    'v' => Some('\u{b}'),
-                    'f' => Some('\u{c}'),
-                    'r' => Some('\r'),
-                    'e' => Some('\u{1b}'),
-                    _ if digits > 0 => chars
-                        .get(i + 2..i + 2 + digits)
-                        .and_then(|hex| {
-                            u32::from_str_radix(&hex.iter().collect::<String>(), 16).ok()
-                        })
-                        .and_then(char::from_u32),
-                    _ => None,
-                };
-                if let Some(c) = made.filter(|c| is_forbidden_control(*c)) {
-                    found.push((i, c));
-                }
-                i += 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    found
-}
-
-/// How many lines from the top of a file are YAML: all of the config, the front matter
-/// of the others.
-fn yaml_lines(text: &str, rel: &str) -> usize {
-    if rel == CONFIG_FILE {
-        return usize::MAX;
-    }
-    if !text.starts_with("---\n") {
-        return 0;
-    }
-    text.split('\n')
-        .skip(1)
-        .position(|l| l == "---" || l == "...")
-        .map_or(usize::MAX, |end| end + 1)
-}
-
-/// `text` with each forbidden control character (see [`is_forbidden_control`]) replaced
-/// by U+FFFD, which shows where it was and keeps every column; a W701 for each line that
-/// held one or, in YAML, an escape that makes one.
-fn replace_controls(text: String, rel: &str, warnings: &mut Vec<Diagnostic>) -> String {
-    let yaml = yaml_lines(&text, rel);
-    let escapes = text.contains('\\') && yaml > 0;
-    if !escapes && !text.contains(is_forbidden_control) {
-        return text;
-    }
-    for (n, line) in text.split('\n').enumerate() {
-        let mut found: Vec<(usize, char)> = line
-            .chars()
-            .enumerate()
-            .filter(|(_, c)| is_forbidden_control(*c))
-            .collect();
-        if escapes && n < yaml && line.contains('\\') {
-            found.extend(yaml_escaped_controls(line));
-            found.sort();
-        }
-        let Some(&(column, _)) = found.first() else {
-            continue;
-        };
-        let names: Vec<String> = found
-            .iter()
-            .map(|(_, c)| format!("U+{:04X}", *c as u32))
-            .collect();
-        warnings.push(Diagnostic::new(
-            Code::W701,
-            Location::new(rel, n as u32 + 1, column as u32 + 1),
-            format!("control character {} replaced by U+FFFD", names.join(", ")),
-            "delete the invisible character; a form feed, escape or lone carriage return has no place in notes",
-        ));
-    }
-    if text.contains(is_forbidden_control) {
-        text.replace(is_forbidden_control, "\u{fffd}")
-    } else {
-        text
-    }
 }
 
 /// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
