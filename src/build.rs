@@ -148,6 +148,8 @@ pub struct Options {
     pub output_dir: Option<PathBuf>,
     pub strict: bool,
     pub force: bool,
+    /// Fail at once, rather than wait, when another build is writing the same output.
+    pub no_wait: bool,
 }
 
 /// Checks the journal, then renders every file and writes it into a new folder beside
@@ -171,8 +173,22 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         .output_dir
         .clone()
         .unwrap_or_else(|| g.root.join("public"));
-    let staging = match crate::output::Staging::new(&g.root, &out, o.force) {
-        Ok(staging) => staging,
+    if let Err(e) = crate::output::clean_up_on_interrupt() {
+        eprintln!("warning: cannot catch Ctrl-C: {e}");
+    }
+    let tell = || eprintln!("waiting for another build of {} to finish…", out.display());
+    let wait = if o.no_wait {
+        crate::output::Wait::No
+    } else {
+        crate::output::Wait::Yes(&tell)
+    };
+    let staging = match crate::output::Staging::new(&g.root, &out, o.force, wait) {
+        Ok(staging) => {
+            for note in staging.recovered() {
+                eprintln!("note: {note}");
+            }
+            staging
+        }
         Err(e) => {
             g.report(&r.diagnostics);
             eprintln!("error: {e}");

@@ -77,6 +77,9 @@ pub enum Command {
         /// Replace the output folder even when it holds files mentorfolio did not write.
         #[arg(long)]
         force: bool,
+        /// Fail at once, instead of waiting, when another build is writing the same output.
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Build the site as `build` does, then push only the built files as one new commit on a
     /// branch of a git remote; nothing of the journal is pushed.
@@ -265,6 +268,7 @@ pub fn run(cli: Cli) -> i32 {
             output_dir,
             strict,
             force,
+            no_wait,
         } => crate::build::run(
             &g,
             &crate::build::Options {
@@ -272,6 +276,7 @@ pub fn run(cli: Cli) -> i32 {
                 output_dir,
                 strict,
                 force,
+                no_wait,
             },
         ),
         Command::Publish {

@@ -1,11 +1,15 @@
 //! One diagnostic type for the whole tool: every problem found in a journal,
 //! a template or the output carries a stable code, where it happened and a hint.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
-use codespan_reporting::files::SimpleFile;
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
 use serde::Serialize;
 
@@ -55,6 +59,8 @@ pub enum Code {
     W504,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
+    /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
+    W701,
 }
 
 impl Code {
@@ -190,26 +196,72 @@ pub fn to_json(diags: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(diags).expect("diagnostics always serialize")
 }
 
-/// Prints diagnostics rustc-style: code, `path:line:column`, the source line with a marker, the hint.
-/// The source line is read again from `root`, so the model never has to keep file text.
+/// A file's text as diagnostics show it, with the start of each line.
+type SourceFile = SimpleFile<String, String>;
+
+/// The text of every journal file and template as last read, by the path it was read
+/// from. Printing a diagnostic takes its line from here and never opens the file again:
+/// the file may have changed since, be huge, or be a pipe that blocks. Process-wide so
+/// that the model and the many callers of [`emit`] never carry file text around.
+static SOURCES: Mutex<BTreeMap<PathBuf, Arc<SourceFile>>> = Mutex::new(BTreeMap::new());
+
+/// Keeps the text just read from `path` for [`emit`], replacing what an earlier read kept.
+pub fn remember_source(path: &Path, text: &str) {
+    let file = Arc::new(SimpleFile::new(String::new(), visible(text).into_owned()));
+    SOURCES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(path.to_path_buf(), file);
+}
+
+fn source(path: &Path) -> Option<Arc<SourceFile>> {
+    let sources = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
+    sources.get(path).cloned()
+}
+
+/// `text` with every control character a terminal would act on (C0 but tab and line
+/// feed, DEL, and C1) shown as a visible stand-in, one character for one so columns hold.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let hidden = |c: char| (c.is_control() && c != '\t' && c != '\n') || c == '\u{2028}';
+    if !text.contains(hidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                c if !hidden(c) => c,
+                // U+2400..U+241F: the Control Pictures block, one per C0 control.
+                '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+                '\u{7f}' => '\u{2421}',
+                _ => '\u{fffd}',
+            })
+            .collect(),
+    )
+}
+
+/// Prints diagnostics rustc-style: code, `path:line:column`, the source line with a marker,
+/// the hint. The source line comes from the text the loader kept (see [`remember_source`]);
+/// a file it never read is named without a line. Control characters from the journal are
+/// shown escaped, never sent to the terminal.
 pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std::io::Result<()> {
     let config = term::Config::default();
+    let empty = SimpleFile::new(String::new(), String::new());
     for d in diags {
-        let text = std::fs::read(root.join(&d.file))
-            .map(|b| String::from_utf8_lossy(&b).replace("\r\n", "\n"))
-            .unwrap_or_default();
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-        let file = SimpleFile::new(d.file.clone(), text.clone());
+        let kept = source(&root.join(&d.file));
+        let name = visible(&d.file).into_owned();
         let mut report = match d.severity {
             Severity::Error => Report::error(),
             Severity::Warning => Report::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(&d.message);
-        match byte_range(&text, d.line, d.column) {
+        .with_message(visible(&d.message));
+        match kept
+            .as_deref()
+            .and_then(|f| byte_range(f, d.line, d.column))
+        {
             Some(range) => report = report.with_labels(vec![Label::primary((), range)]),
             None => {
-                let mut at = d.file.clone();
+                let mut at = name.clone();
                 if let Some(line) = d.line {
                     at.push_str(&format!(":{line}"));
                 }
@@ -217,27 +269,52 @@ pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std:
             }
         }
         if !d.hint.is_empty() {
-            report = report.with_notes(vec![format!("hint: {}", d.hint)]);
+            report = report.with_notes(vec![format!("hint: {}", visible(&d.hint))]);
         }
-        term::emit(out, &config, &file, &report).map_err(std::io::Error::other)?;
+        match &kept {
+            // The kept file's line starts, under this diagnostic's name.
+            Some(kept) => term::emit(out, &config, &Named(&name, kept), &report),
+            None => term::emit(out, &config, &empty, &report),
+        }
+        .map_err(std::io::Error::other)?;
     }
     Ok(())
 }
 
+/// A kept file under the name a diagnostic gives it, without copying its text.
+struct Named<'a>(&'a str, &'a SourceFile);
+
+impl<'a> Files<'a> for Named<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.0)
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
+        Ok(self.1.source())
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
+        self.1.line_index((), byte_index)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        self.1.line_range((), line_index)
+    }
+}
+
 /// The byte range to underline: from the column to the end of the word, or the whole line.
-fn byte_range(
-    text: &str,
-    line: Option<u32>,
-    column: Option<u32>,
-) -> Option<std::ops::Range<usize>> {
-    let line = line? as usize;
-    let start = text
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum::<usize>();
-    let content = text.get(start..)?.split('\n').next()?;
-    if line > text.split('\n').count() || (content.trim().is_empty() && start >= text.len()) {
+/// Found from the file's line starts, so it costs the same at line 1 and line 100,000.
+fn byte_range(file: &SourceFile, line: Option<u32>, column: Option<u32>) -> Option<Range<usize>> {
+    let text = file.source();
+    let index = (line? as usize).checked_sub(1)?;
+    let lines = file.line_range((), index).ok()?;
+    let start = lines.start;
+    let content = text.get(lines)?.split('\n').next()?;
+    if content.trim().is_empty() && start >= text.len() {
         return None;
     }
     let col = column.map(|c| c as usize).unwrap_or(1);
@@ -290,10 +367,57 @@ mod tests {
         assert_eq!(obj["line"], 3);
     }
 
+    fn printed(root: &Path, d: Diagnostic) -> String {
+        let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+        emit(&mut out, root, &[d]).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn the_source_line_comes_from_the_kept_text_not_the_disk() {
+        let root = Path::new("/nonexistent-journal-for-a-test");
+        remember_source(
+            &root.join("goals/kept.md"),
+            "---\ntitle: Kept\nstatuz: x\n---\n",
+        );
+        let d = Diagnostic::new(
+            Code::W501,
+            Location::new("goals/kept.md", 3, 1),
+            "unknown key `statuz`",
+            "did you mean `status`?",
+        );
+        let text = printed(root, d);
+        assert!(text.contains("statuz: x"), "{text}");
+        assert!(text.contains("goals/kept.md:3:1"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_never_raw() {
+        let root = Path::new("/nonexistent-journal-for-escapes");
+        remember_source(
+            &root.join("plan.md"),
+            "---\nobjective: \u{1b}[31mred\r\n---\n",
+        );
+        let d = Diagnostic::new(
+            Code::W501,
+            Location::new("plan.md", 2, 12),
+            "bad value `\u{1b}[31mred\u{7}`",
+            "remove the \u{1b}[0m escape",
+        );
+        let text = printed(root, d);
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\r']), "{text:?}");
+        assert!(text.contains("\u{241b}[31mred\u{2407}"), "{text}");
+        assert!(
+            text.contains("objective: \u{241b}[31mred\u{240d}"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn byte_range_points_at_the_column() {
-        let text = "a: 1\nstatus: done\n";
-        assert_eq!(byte_range(text, Some(2), Some(9)), Some(13..17));
-        assert_eq!(byte_range(text, Some(2), None), Some(5..17));
+        let file = SimpleFile::new(String::new(), "a: 1\nstatus: done\n".to_string());
+        assert_eq!(byte_range(&file, Some(2), Some(9)), Some(13..17));
+        assert_eq!(byte_range(&file, Some(2), None), Some(5..17));
+        assert_eq!(byte_range(&file, Some(9), None), None);
     }
 }

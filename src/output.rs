@@ -1,13 +1,19 @@
 //! Writing a rendered site to disk safely: everything goes into a new folder beside the
-//! output first, which then replaces the old output in two renames. A failed build never
-//! touches the previous output, pages of deleted files disappear, and nothing outside
-//! the output folder is ever removed.
+//! output first, which then takes the old output's place in one atomic swap (see
+//! [`swap`]). A failed or interrupted build never touches the previous output, pages of
+//! deleted files disappear, nothing outside the output folder is ever removed, and only
+//! one build at a time writes an output (see [`lock`]).
+
+mod lock;
+mod swap;
 
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::site::Site;
+
+pub use lock::{Wait, clean_up_on_interrupt, lock_path};
 
 /// The file that marks a folder as mentorfolio's output, so it may be replaced.
 pub const MARKER: &str = ".mentorfolio-output";
@@ -42,6 +48,16 @@ pub enum OutputError {
     NotAFolder(PathBuf),
     #[error("refusing to write `{0}`: a site path must stay inside the output folder")]
     UnsafeSitePath(String),
+    #[error(
+        "another build is writing `{0}`; run this one again when it has finished, or without --no-wait to wait for it"
+    )]
+    Busy(PathBuf),
+    #[error(
+        "cannot replace `{0}`: the folder is not writable, so the old site in it could not be removed"
+    )]
+    NotWritable(PathBuf),
+    #[error("the new site is in `{0}`, but the old one could not be removed from `{1}`")]
+    OldLeft(PathBuf, PathBuf),
     #[error("cannot write `{0}`: {1}")]
     Io(PathBuf, std::io::Error),
 }
@@ -115,16 +131,48 @@ pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<PathBuf, Out
     Ok(out)
 }
 
-/// A new folder beside `out` with a name no one else uses.
-fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
+/// `.NAME.WHAT` beside the output `out`: the names of its staging, old and lock files.
+fn sibling_name(out: &Path, what: &str) -> PathBuf {
     let parent = out.parent().unwrap_or(Path::new("/"));
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "site".into());
+    parent.join(format!(".{name}.{what}"))
+}
+
+/// Fails with [`OutputError::NotWritable`] when a folder of the existing output cannot be
+/// emptied, before anything is written: otherwise the swap would succeed and leave the
+/// old site beside the output for good.
+#[cfg(unix)]
+fn check_writable(out: &Path) -> Result<(), OutputError> {
+    use rustix::fs::{Access, access};
+    if !out.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.map_err(|e| OutputError::Io(out.to_path_buf(), e.into()))?;
+        if entry.file_type().is_dir()
+            && access(entry.path(), Access::WRITE_OK | Access::EXEC_OK).is_err()
+        {
+            return Err(OutputError::NotWritable(entry.into_path()));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_writable(_: &Path) -> Result<(), OutputError> {
+    Ok(())
+}
+
+/// A new folder beside `out` with a name no one else uses.
+fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
+    let parent = out.parent().unwrap_or(Path::new("/"));
     std::fs::create_dir_all(parent).map_err(io(parent))?;
+    let base = sibling_name(out, what);
     for n in 0..1000 {
-        let candidate = parent.join(format!(".{name}.{what}-{}-{n}", std::process::id()));
+        let candidate = PathBuf::from(format!("{}-{}-{n}", base.display(), std::process::id()));
         match std::fs::create_dir(&candidate) {
             Ok(()) => return Ok(candidate),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -139,10 +187,13 @@ fn fresh_sibling(out: &Path, what: &str) -> Result<PathBuf, OutputError> {
 
 /// The new output, written beside the old one: [`Staging::commit`] swaps it in, and
 /// dropping it uncommitted removes it, so a failed build leaves the old output as it was.
+/// It holds the output's lock until it is dropped.
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     committed: bool,
+    recovered: Vec<String>,
+    _lock: lock::OutputLock,
 }
 
 fn site_path(rel: &str) -> Result<&Path, OutputError> {
@@ -155,19 +206,48 @@ fn site_path(rel: &str) -> Result<&Path, OutputError> {
 }
 
 impl Staging {
-    /// Checks `out` (see [`check_target`]) and makes the folder the new output goes in.
-    pub fn new(root: &Path, out: &Path, force: bool) -> Result<Staging, OutputError> {
+    /// Checks `out` (see [`check_target`]), takes its lock (waiting or not, as `wait`
+    /// says), cleans up after earlier builds that were killed (see [`Staging::recovered`])
+    /// and makes the folder the new output goes in.
+    pub fn new(
+        root: &Path,
+        out: &Path,
+        force: bool,
+        wait: Wait<'_>,
+    ) -> Result<Staging, OutputError> {
+        let target = check_target(root, out, force)?;
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let lock = lock::OutputLock::acquire(&target, wait)?;
+        let recovered = swap::recover(&target);
+        // Again, now that no other build is writing it and a lost output may be back.
         let out = check_target(root, out, force)?;
+        check_writable(&out)?;
         let dir = fresh_sibling(&out, "new")?;
+        lock::cleanup().dir = Some(dir.clone());
         Ok(Staging {
             out,
             dir,
             committed: false,
+            recovered,
+            _lock: lock,
         })
+    }
+
+    /// What was done about leftovers of interrupted builds, one sentence each.
+    pub fn recovered(&self) -> &[String] {
+        &self.recovered
     }
 
     /// Writes one file, making its folder first; safe to call from many threads at once.
     pub fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        if lock::stopping() {
+            return Err(OutputError::Io(
+                self.dir.clone(),
+                std::io::Error::from(std::io::ErrorKind::Interrupted),
+            ));
+        }
         let path = self.dir.join(site_path(rel)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
@@ -175,31 +255,30 @@ impl Staging {
         std::fs::write(&path, bytes).map_err(|e| OutputError::Io(path, e))
     }
 
-    /// Marks the new output as ours and puts it in place of the old one.
+    /// Marks the new output as ours and puts it in place of the old one, then removes
+    /// the old one.
     pub fn commit(mut self) -> Result<(), OutputError> {
         let marker = self.dir.join(MARKER);
         std::fs::write(&marker, MARKER_TEXT).map_err(io(&marker))?;
-        let out = self.out.clone();
-        let old = if out.exists() {
-            let old = fresh_sibling(&out, "old")?;
-            // `old` is an empty folder we made; renaming a folder onto an empty one replaces it.
-            if let Err(e) = std::fs::rename(&out, &old) {
-                let _ = std::fs::remove_dir(&old);
-                return Err(OutputError::Io(out, e));
-            }
-            Some(old)
-        } else {
-            None
+        let old = {
+            // Held through the swap: an interrupt waits until the output is whole again.
+            let mut cleanup = lock::cleanup();
+            let old = if std::fs::symlink_metadata(&self.out).is_ok() {
+                Some(swap::replace(&self.dir, &self.out)?)
+            } else {
+                std::fs::rename(&self.dir, &self.out).map_err(io(&self.out))?;
+                None
+            };
+            self.committed = true;
+            cleanup.dir.clone_from(&old);
+            old
         };
-        if let Err(e) = std::fs::rename(&self.dir, &out) {
-            if let Some(old) = &old {
-                let _ = std::fs::rename(old, &out);
-            }
-            return Err(OutputError::Io(out, e));
-        }
-        self.committed = true;
         if let Some(old) = old {
-            let _ = std::fs::remove_dir_all(old);
+            lock::remove_tree(&old);
+            lock::cleanup().dir = None;
+            if old.exists() {
+                return Err(OutputError::OldLeft(self.out.clone(), old));
+            }
         }
         Ok(())
     }
@@ -207,15 +286,17 @@ impl Staging {
 
 impl Drop for Staging {
     fn drop(&mut self) {
+        let mut cleanup = lock::cleanup();
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            lock::remove_tree(&self.dir);
         }
+        cleanup.dir = None;
     }
 }
 
 /// Writes `site` to `out` (after [`check_target`]) and returns the number of files written.
 pub fn write(root: &Path, out: &Path, site: &Site, force: bool) -> Result<usize, OutputError> {
-    let staging = Staging::new(root, out, force)?;
+    let staging = Staging::new(root, out, force, Wait::Yes(&|| {}))?;
     site.files
         .par_iter()
         .try_for_each(|(rel, bytes)| staging.file(rel, bytes))?;

@@ -15,6 +15,8 @@ enum Expect {
     Error(&'static str, &'static str, Option<u64>),
     /// Fails with this code at this file, on a line within the range.
     ErrorNear(&'static str, &'static str, u64, u64),
+    /// Loads with no error, warning with this code at this file and line.
+    Warns(&'static str, &'static str, Option<u64>),
 }
 
 use Expect::*;
@@ -84,6 +86,15 @@ fn run(name: &str, setup: impl FnOnce(&Journal), expect: Expect) {
                 out.status.code(),
                 Some(0),
                 "{name}: expected to work, got {diags:?}"
+            );
+        }
+        Warns(code, file, line) => {
+            assert_eq!(out.status.code(), Some(0), "{name}: {diags:?}");
+            assert!(
+                diags
+                    .iter()
+                    .any(|d| d.0 == code && d.1 == file && d.2 == line),
+                "{name}: expected {code} at {file}:{line:?}, got {diags:?}"
             );
         }
         Error(code, file, line) => {
@@ -157,10 +168,24 @@ fn malformed_yaml() {
         },
         Error("E002", "goals/g.md", Some(5)),
     );
+    // Control characters are replaced, never parsed or published (W701).
     run(
         "NUL byte in YAML",
         |j| drop(j.write("goals/g.md", "---\ntitle: A\u{0}B\n---\n")),
-        ErrorNear("E002", "goals/g.md", 2, 2),
+        Warns("W701", "goals/g.md", Some(2)),
+    );
+    run(
+        "escape made by a YAML escape",
+        |j| {
+            let text = goal("").replace("title: A goal", "title: \"A \\e[2J goal\"");
+            drop(j.write("goals/g.md", &text))
+        },
+        Warns("W701", "goals/g.md", Some(2)),
+    );
+    run(
+        "form feed in the notes",
+        |j| drop(j.write("goals/g.md", &format!("{}Page\u{c}break.\n", goal("")))),
+        Warns("W701", "goals/g.md", Some(9)),
     );
     run(
         "a stray document marker",

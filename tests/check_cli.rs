@@ -412,3 +412,76 @@ fn any_private_value_but_an_explicit_no_keeps_a_file_private() {
             "checked 3 goals, 0 meetings, 0 activities (2 private)",
         ));
 }
+
+/// A named pipe at `rel` in the journal: reading it would block until someone writes.
+#[cfg(unix)]
+fn fifo(j: &Journal, rel: &str) {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    let path = j.path().join(rel);
+    let _ = std::fs::remove_file(&path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    mknodat(CWD, &path, FileType::Fifo, Mode::from(0o644), 0).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_sockets_are_e001_not_a_regular_file_and_never_block() {
+    let j = Journal::new();
+    j.write("goals/talk.md", &goal("title: Talk"));
+    fifo(&j, "plan.md");
+    fifo(&j, "mentorfolio.yaml");
+    fifo(&j, "goals/pipe.md");
+    fifo(&j, "private/notes.md");
+    fifo(&j, "static/feed.txt");
+    let _socket = std::os::unix::net::UnixListener::bind(j.path().join("meetings/sock.md"))
+        .or_else(|_| {
+            std::fs::create_dir_all(j.path().join("meetings")).unwrap();
+            std::os::unix::net::UnixListener::bind(j.path().join("meetings/sock.md"))
+        })
+        .unwrap();
+    let timeout = std::time::Duration::from_secs(60);
+    let out = j
+        .cmd(&["check", "--format", "json"])
+        .timeout(timeout)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "finished, with errors");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for file in [
+        "plan.md",
+        "mentorfolio.yaml",
+        "goals/pipe.md",
+        "private/notes.md",
+        "meetings/sock.md",
+    ] {
+        assert!(
+            v.as_array().unwrap().iter().any(|d| d["code"] == "E001"
+                && d["file"] == file
+                && d["message"] == "not a regular file"),
+            "{file}: {v:#}"
+        );
+    }
+    // The text printer shows them without opening them either.
+    j.cmd(&["check"])
+        .timeout(timeout)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not a regular file"));
+    // With a sound config and plan, the build reaches the theme's static files.
+    for rel in [
+        "plan.md",
+        "mentorfolio.yaml",
+        "goals/pipe.md",
+        "meetings/sock.md",
+    ] {
+        std::fs::remove_file(j.path().join(rel)).unwrap();
+    }
+    j.write("plan.md", common::PLAN);
+    j.write("mentorfolio.yaml", common::CONFIG);
+    j.cmd(&["build"])
+        .timeout(timeout)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("static/feed.txt"))
+        .stderr(predicate::str::contains("not a regular file"));
+}

@@ -321,3 +321,87 @@ fn safe_html_removes_scripts_handlers_and_script_urls_everywhere() {
     assert!(feed.contains("The hidden part."));
     roxmltree::Document::parse(feed).expect("well-formed feed");
 }
+
+/// A journal whose notes and values hold control characters: raw bytes (form feed, 0x01,
+/// ESC, DEL, a lone CR) and YAML escapes that make them.
+fn control_journal() -> Journal {
+    let j = Journal::new();
+    j.write(
+        "meetings/2026-02-04-review.md",
+        "---\ndate: 2026-02-04 10:00\nagenda: [\"Plan \\e]0;pwned\\a it\"]\nagenda_sent: 2026-02-02\noutcomes: [Agreed\u{1}]\nsummary_sent: 2026-02-04\n---\nNotes with a form\u{c}feed.\nA lone\rreturn and \u{1b}[31mred\u{7f}.\n",
+    );
+    j.write(
+        "activities/course.md",
+        "---\ntitle: \"Course \\x01 one\"\ndate: 2026-02-10\nkind: course\n---\nLearned\u{c}.\n",
+    );
+    j
+}
+
+#[test]
+fn control_characters_never_reach_any_output_and_each_line_is_warned() {
+    let j = control_journal();
+    let mut warned: Vec<(String, Option<u64>)> = j
+        .diagnostics()
+        .into_iter()
+        .filter(|(code, ..)| code == "W701")
+        .map(|(_, file, line)| (file, line))
+        .collect();
+    warned.sort();
+    let at = |file: &str, line| (file.to_string(), Some(line));
+    assert_eq!(
+        warned,
+        [
+            at("activities/course.md", 2),
+            at("activities/course.md", 6),
+            at("meetings/2026-02-04-review.md", 3),
+            at("meetings/2026-02-04-review.md", 5),
+            at("meetings/2026-02-04-review.md", 8),
+            at("meetings/2026-02-04-review.md", 9),
+        ]
+    );
+    let out = j.path().join("public");
+    j.cmd(&["build"]).assert().success();
+    for e in walkdir::WalkDir::new(&out) {
+        let e = e.unwrap();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let bytes = std::fs::read(e.path()).unwrap();
+        let name = e.path().display().to_string();
+        let forbidden = |&b: &u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+        assert!(!bytes.iter().any(forbidden), "{name} holds a control byte");
+        if !name.ends_with(".ics") {
+            assert!(!bytes.contains(&b'\r'), "{name} holds a carriage return");
+        }
+    }
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    roxmltree::Document::parse(&feed).expect("the feed is well-formed XML 1.0");
+    feed_rs::parser::parse(feed.as_bytes()).expect("valid Atom");
+    let ics = std::fs::read_to_string(out.join("meetings.ics")).unwrap();
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(
+        unfolded.split("\r\n").all(|l| !l.contains('\r')),
+        "only CRLF line ends in the calendar"
+    );
+    let cal: icalendar::Calendar = ics.parse().expect("valid iCalendar");
+    assert_eq!(cal.events().count(), 1);
+}
+
+#[test]
+fn text_diagnostics_show_control_characters_escaped_whatever_the_colour() {
+    let j = control_journal();
+    // A YAML value that the status check quotes back in its message.
+    j.write(
+        "goals/g.md",
+        "---\ntitle: G\nstatus: \"\\e]0;pwned\\a\"\n---\n",
+    );
+    for color in ["never", "always"] {
+        let out = j.cmd(&["check", "--color", color]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("\u{1b}]0;"), "--color {color}: {stderr:?}");
+        assert!(!stderr.contains('\u{7}'), "--color {color}");
+        assert!(!stderr.contains('\u{c}'), "--color {color}");
+        assert!(!stderr.contains('\r'), "--color {color}");
+        assert!(stderr.contains("W701"), "--color {color}");
+    }
+}

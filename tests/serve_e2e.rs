@@ -596,3 +596,45 @@ fn write_to_reload_latency() {
         times.len()
     );
 }
+
+#[test]
+fn builds_into_the_journal_trigger_no_rebuild() {
+    let dir = journal();
+    let srv = serve(dir.path());
+    let mut events = Events::open(srv.addr);
+    let site = dir.path().join("site");
+    for out in [None, Some(&site), None, Some(&site)] {
+        let mut build = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"));
+        build
+            .arg("--root")
+            .arg(dir.path())
+            .args(["--today", TODAY, "--quiet", "build"]);
+        if let Some(out) = out {
+            build.arg("--output-dir").arg(out);
+        }
+        assert!(build.status().unwrap().success());
+    }
+    assert_eq!(events.next(Duration::from_secs(2)), None);
+    edit(&goal(dir.path()), |t| t + "\nOne more line.\n");
+    assert_eq!(events.next(REBUILD).as_deref(), Some("reload"));
+}
+
+#[test]
+fn pages_are_served_while_reload_streams_are_at_their_cap() {
+    use mentorfolio::serve::guard::MAX_STREAMS;
+    let dir = journal();
+    let srv = serve(dir.path());
+    let tabs: Vec<Events> = (0..MAX_STREAMS).map(|_| Events::open(srv.addr)).collect();
+    for _ in 0..3 {
+        assert_eq!(get(srv.addr, "/").status, 200);
+    }
+    // One stream more is refused; the pages still are not.
+    let mut s = TcpStream::connect_timeout(&srv.addr, IO).unwrap();
+    s.set_read_timeout(Some(IO)).unwrap();
+    write!(s, "GET /__mentorfolio/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = s.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert_eq!(get(srv.addr, "/goals/").status, 200);
+    drop(tabs);
+}

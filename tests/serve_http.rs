@@ -200,3 +200,62 @@ fn events_stream_unbuffered_after_each_rebuild_and_many_tabs_never_starve_pages(
     rebuild(&run.shared, build, Change::Css);
     assert_eq!(next_data(&mut tabs[3].1), "css");
 }
+
+/// Sends `request` as it is and reads until the server closes.
+fn exchange(addr: SocketAddr, request: &[u8]) -> String {
+    let mut s = TcpStream::connect_timeout(&addr, TIMEOUT).unwrap();
+    s.set_read_timeout(Some(TIMEOUT)).unwrap();
+    s.write_all(request).unwrap();
+    let mut bytes = Vec::new();
+    s.read_to_end(&mut bytes).unwrap();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn a_doubled_slash_never_redirects_to_another_host() {
+    let run = start(site("one"));
+    for target in ["//goals", "///goals", "//goals?x=1"] {
+        let (status, head, _) = raw(run.addr, "GET", target);
+        assert_eq!(status, 302, "{target}");
+        assert_eq!(header(&head, "Location"), Some("/goals/"), "{target}");
+    }
+    for target in ["/\\goals", "/%5cgoals", "/%2f%2fgoals"] {
+        let (status, head, _) = raw(run.addr, "GET", target);
+        assert!(status == 400 || status == 404, "{target}: {status}");
+        assert_eq!(header(&head, "Location"), None, "{target}");
+    }
+}
+
+#[test]
+fn every_answer_closes_and_pipelined_requests_get_one_answer() {
+    let run = start(site("one"));
+    for request in [
+        "GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /goals HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n",
+        "GET /nowhere HTTP/1.0\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\n\r\n",
+    ] {
+        let answer = exchange(run.addr, request.as_bytes());
+        let head = answer.split("\r\n\r\n").next().unwrap();
+        assert_eq!(header(head, "Connection"), Some("close"), "{request:?}");
+        assert_eq!(head.matches("onnection:").count(), 1, "{head}");
+    }
+    let (head, _) = events(run.addr);
+    assert_eq!(header(&head, "Connection"), Some("close"));
+    let answer = exchange(
+        run.addr,
+        b"GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /goals/ HTTP/1.1\r\nHost: x\r\n\r\n",
+    );
+    assert_eq!(answer.matches("HTTP/1.1 ").count(), 1, "{answer}");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("Connection: close\r\n"), "{answer}");
+}
+
+#[test]
+fn cookies_of_any_kind_are_ignored() {
+    let run = start(site("one"));
+    let request = "GET / HTTP/1.1\r\nHost: x\r\nCookie: name=Zoë; ☕=1; x=\"a;b\"\r\n\r\n";
+    let answer = exchange(run.addr, request.as_bytes());
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("<h1>one</h1>"));
+}

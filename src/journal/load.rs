@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use super::controls::replace_controls;
 use super::convert::{self, Ctx};
 use super::front::{self, Kind};
 use super::frontmatter::{self, SplitError};
@@ -62,14 +63,34 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise.
-fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    decode(read_bytes(path, rel)?, rel)
+/// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise. Control
+/// characters are replaced (see [`replace_controls`]), with a W701 in `warnings` for each
+/// line that held one. The text as read is kept for printing diagnostics, which never
+/// open the file again.
+fn read_text(path: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Result<String, Diagnostic> {
+    let bytes = read_bytes(path, rel)?;
+    if std::str::from_utf8(&bytes).is_err() {
+        let lossy = String::from_utf8_lossy(&bytes);
+        diagnostics::remember_source(path, &frontmatter::normalise(&lossy));
+    }
+    let text = decode(bytes, rel)?;
+    diagnostics::remember_source(path, &text);
+    Ok(replace_controls(text, rel, warnings))
 }
 
-/// Reads a file's bytes; E001 when it cannot be read.
+/// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
 fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| {
+    read_regular(path).map_err(|e| {
+        let (message, hint) = match e {
+            ReadError::NotRegular => (
+                "not a regular file".to_string(),
+                "replace it with a plain file, or move the pipe, socket or device out of the journal",
+            ),
+            ReadError::Io(e) => (
+                format!("cannot read the file: {e}"),
+                "check that the file exists and is readable",
+            ),
+        };
         Diagnostic::new(
             Code::E001,
             Location {
@@ -77,10 +98,43 @@ fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
                 line: None,
                 column: None,
             },
-            format!("cannot read the file: {e}"),
-            "check that the file exists and is readable",
+            message,
+            hint,
         )
     })
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotRegular,
+    Io(std::io::Error),
+}
+
+/// Reads a regular file, never anything else. The metadata is checked before opening,
+/// and again on the opened file (opened without blocking), in case the name was swapped
+/// for a FIFO in between.
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    if !std::fs::metadata(path).map_err(ReadError::Io)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let mut file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    Ok(bytes)
 }
 
 /// Decodes UTF-8, pointing at the line and column of the first byte that is not. The
@@ -482,8 +536,13 @@ fn load_doc(
             "move it to static/, or start its name with `_` to keep it out of the journal",
         ))
     } else {
-        match read_text(path, &rel) {
-            Ok(text) => parse_doc(kind, &rel, &stem, &text, today, length),
+        let mut warnings = Vec::new();
+        match read_text(path, &rel, &mut warnings) {
+            Ok(text) => {
+                let mut result = parse_doc(kind, &rel, &stem, &text, today, length);
+                result.diags.extend(warnings);
+                result
+            }
             Err(d) => failed(d),
         }
     };
@@ -493,11 +552,11 @@ fn load_doc(
 /// The diagnostics of one file's bytes as the loader sees them, without a journal around it:
 /// for fuzzing and for tools. `kind` says which folder the file belongs to.
 pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     let text = match decode(bytes.to_vec(), rel) {
-        Ok(t) => t,
+        Ok(t) => replace_controls(t, rel, &mut diags),
         Err(d) => return vec![d],
     };
-    let mut diags = Vec::new();
     match kind {
         Kind::Config => drop(parse_config(&text, &mut diags)),
         Kind::Plan => drop(parse_plan(&text, &mut diags, &mut PrivateLedger::default())),
@@ -507,7 +566,7 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
                 .next()
                 .unwrap_or(rel)
                 .trim_end_matches(".md");
-            diags = parse_doc(kind, rel, stem, &text, today, 60).diags;
+            diags.extend(parse_doc(kind, rel, stem, &text, today, 60).diags);
         }
     }
     diags
@@ -552,6 +611,16 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
                 }
                 files.push(e.into_path());
             }
+            Ok(e) if !e.file_type().is_dir() => diags.push(Diagnostic::new(
+                Code::E001,
+                Location {
+                    file: relative(root, e.path()),
+                    line: None,
+                    column: None,
+                },
+                "not a regular file",
+                "replace it with a plain file, or move the pipe, socket or device out of the journal",
+            )),
             Ok(_) => {}
             Err(err) => {
                 let file = err
@@ -581,7 +650,7 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 
 fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let path = root.join(CONFIG_FILE);
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         diags.push(Diagnostic::new(
             Code::E007,
             Location {
@@ -594,7 +663,7 @@ fn load_config(root: &Path, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         ));
         return None;
     }
-    let text = read_text(&path, CONFIG_FILE)
+    let text = read_text(&path, CONFIG_FILE, diags)
         .map_err(|d| diags.push(d))
         .ok()?;
     parse_config(&text, diags)
@@ -643,7 +712,7 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
 
 fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
     let path = root.join(PLAN_FILE);
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         diags.push(Diagnostic::new(
             Code::E007,
             Location {
@@ -656,7 +725,7 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
         ));
         return None;
     }
-    let text = read_text(&path, PLAN_FILE)
+    let text = read_text(&path, PLAN_FILE, diags)
         .map_err(|d| diags.push(d))
         .ok()?;
     parse_plan(&text, diags, ledger)
@@ -687,7 +756,10 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
         if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let Ok(text) = read_text(&path, &rel).map_err(|d| diags.push(d)) else {
+        let mut warnings = Vec::new();
+        let read = read_text(&path, &rel, &mut warnings);
+        diags.append(&mut warnings);
+        let Ok(text) = read.map_err(|d| diags.push(d)) else {
             continue;
         };
         ledger.add(&text);
@@ -758,7 +830,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     let config = load_config(root, &mut diags);
     let plan = load_plan(root, &mut diags, &mut ledger);
     for d in diags.iter_mut() {
-        if d.is_error() && (d.file == CONFIG_FILE || d.file == PLAN_FILE) {
+        if d.is_error() && d.code != Code::E001 && (d.file == CONFIG_FILE || d.file == PLAN_FILE) {
             d.code = Code::E007;
         }
     }

@@ -1,5 +1,6 @@
 //! The journal: its model, and loading it from the files a mentee writes.
 
+pub mod controls;
 pub mod convert;
 pub mod front;
 pub mod frontmatter;

@@ -12,7 +12,12 @@ use crate::journal::{Journal, Meeting, MeetingStatus};
 /// The most entries the feed carries: readers want what is new, not the whole history.
 pub const FEED_ENTRIES: usize = 50;
 
+/// Escapes XML text, dropping the characters XML 1.0 does not allow at all (the loader
+/// has already replaced those of the journal; this keeps templates and URLs from breaking
+/// the feed).
 pub fn xml_escape(s: &str) -> String {
+    let allowed = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r') || c >= '\u{7f}';
+    let s: String = s.chars().filter(|&c| allowed(c)).collect();
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -131,8 +136,14 @@ pub fn atom(j: &Journal, u: &Urls, bodies: &super::Html) -> String {
     s
 }
 
-/// Escapes iCalendar TEXT: backslash, semicolon, comma and newlines.
+/// Escapes iCalendar TEXT: backslash, semicolon, comma and newlines; drops the other
+/// controls, which RFC 5545 does not allow in TEXT.
 fn ics_text(s: &str) -> String {
+    let s: String = s
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|&c| !c.is_ascii_control() || c == '\n' || c == '\t')
+        .collect();
     s.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")

@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::journal::Config;
-use crate::journal::load::{is_ignored_name, relative};
+use crate::journal::load::{ReadError, is_ignored_name, relative};
 
 macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
@@ -90,7 +90,8 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // Pipes, sockets and devices too, so reading them reports E001 rather than skipping.
+        .filter(|e| !e.file_type().is_dir())
         .map(|e| e.into_path())
         .collect()
 }
@@ -103,7 +104,7 @@ fn read_dir_into(
 ) {
     for path in files_under(dir) {
         let name = relative(dir, &path);
-        match std::fs::read(&path) {
+        match crate::journal::load::read_regular(&path) {
             Ok(bytes) => put(name, bytes),
             Err(e) => diags.push(Diagnostic::new(
                 Code::E001,
@@ -112,8 +113,11 @@ fn read_dir_into(
                     line: None,
                     column: None,
                 },
-                format!("cannot read the file: {e}"),
-                "check that the file is readable",
+                match e {
+                    ReadError::NotRegular => "not a regular file".to_string(),
+                    ReadError::Io(e) => format!("cannot read the file: {e}"),
+                },
+                "check that the file is a plain, readable file",
             )),
         }
     }
@@ -294,19 +298,24 @@ fn layer(
             continue;
         }
         let file = relative(root, &path);
-        match std::fs::read(&path).map(String::from_utf8) {
+        match crate::journal::load::read_regular(&path).map(String::from_utf8) {
             Ok(Ok(text)) => {
+                crate::diagnostics::remember_source(&path, &text);
                 sources.insert(name, TemplateSource { file, text });
             }
-            _ => diags.push(Diagnostic::new(
+            failed => diags.push(Diagnostic::new(
                 Code::E001,
                 Location {
                     file,
                     line: None,
                     column: None,
                 },
-                "cannot read the template as UTF-8 text",
-                "save the template as UTF-8",
+                if matches!(failed, Err(ReadError::NotRegular)) {
+                    "not a regular file"
+                } else {
+                    "cannot read the template as UTF-8 text"
+                },
+                "save the template as a plain UTF-8 file",
             )),
         }
     }

@@ -11,11 +11,14 @@
 //!    blocks forever.
 //!
 //! So tiny_http listens where only the guard reaches it ([`super::upstream`]) and the
-//! public listener is served here. Each connection gets its own thread (at most [`MAX_CONNECTIONS`] at once); its
+//! public listener is served here. Each connection gets its own thread (at most [`MAX_CONNECTIONS`] at once,
+//! and apart from them at most [`MAX_STREAMS`] live-reload streams); its
 //! head must arrive within [`HEAD_TIMEOUT`] and [`MAX_HEAD`] bytes, must be HTTP/1.x and
-//! must not announce a body. A head that passes is forwarded to tiny_http with
-//! `Connection: close`, so tiny_http answers exactly one request, and the answer is copied
-//! back as it comes (the live-reload stream included). The guard only finds the end of
+//! must not announce a body. Cookies are dropped unread. A head that passes is forwarded
+//! to tiny_http with `Connection: close`, so tiny_http answers exactly one request, and
+//! the answer is copied back as it comes (the live-reload stream included) with
+//! `Connection: close` in its head: one request per connection, said plainly, so a
+//! client that pipelined more knows to send them again. The guard only finds the end of
 //! the head and looks at the request line and the few headers above; everything else is
 //! tiny_http's.
 
@@ -41,9 +44,13 @@ pub const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
 /// live-reload heartbeat, so an idle event stream is never cut.
 pub const UPSTREAM_IDLE: Duration = Duration::from_secs(60);
 
-/// The most connections served at once (open event streams included). Past this limit a
-/// new connection gets a 503 and is closed.
+/// The most connections served at once, not counting live-reload streams. Past this
+/// limit a new connection gets a 503 and is closed.
 pub const MAX_CONNECTIONS: usize = 256;
+
+/// The most live-reload streams open at once. Streams have their own count, so open tabs
+/// can never take the places of page requests.
+pub const MAX_STREAMS: usize = 256;
 
 /// How often the guard checks whether the server is stopping.
 const POLL: Duration = Duration::from_millis(50);
@@ -122,7 +129,7 @@ pub fn start(
 ) -> io::Result<JoinHandle<()>> {
     listener.set_nonblocking(false)?;
     let wake = loopback(listener.local_addr()?);
-    let open = Arc::new(AtomicUsize::new(0));
+    let open = Counts::default();
     let accepting = stop.clone();
     let accept = std::thread::spawn(move || {
         while !accepting.load(Ordering::SeqCst) {
@@ -158,8 +165,23 @@ fn loopback(addr: SocketAddr) -> SocketAddr {
     SocketAddr::new(ip, addr.port())
 }
 
-/// Counts a connection while its thread runs.
+/// Open connections and open live-reload streams, counted apart.
+#[derive(Clone, Default)]
+struct Counts {
+    connections: Arc<AtomicUsize>,
+    streams: Arc<AtomicUsize>,
+}
+
+/// Counts a connection (or a stream) while it is open.
 struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    /// Takes one of `limit` places, or none when all are taken.
+    fn take(count: &Arc<AtomicUsize>, limit: usize) -> Option<Slot> {
+        let slot = Slot(count.clone());
+        (count.fetch_add(1, Ordering::SeqCst) < limit).then_some(slot)
+    }
+}
 
 impl Drop for Slot {
     fn drop(&mut self) {
@@ -167,33 +189,41 @@ impl Drop for Slot {
     }
 }
 
-fn admit(mut conn: TcpStream, upstream: Upstream, open: &Arc<AtomicUsize>) {
+fn admit(mut conn: TcpStream, upstream: Upstream, open: &Counts) {
     let _ = conn.set_nonblocking(false);
     let _ = conn.set_write_timeout(Some(WRITE_TIMEOUT));
     let _ = conn.set_nodelay(true);
-    let slot = Slot(open.clone());
-    if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-        drop(slot);
+    let Some(slot) = Slot::take(&open.connections, MAX_CONNECTIONS) else {
         // Answered on the accept thread without waiting: a short reply fits the send buffer.
         let _ = refuse(&mut conn, 503);
         return;
-    }
+    };
+    let streams = open.streams.clone();
     let spawned = std::thread::Builder::new()
         .name("mentorfolio-guard".into())
-        .spawn(move || {
-            let _slot = slot;
-            serve(conn, upstream);
-        });
+        .spawn(move || serve(conn, upstream, slot, &streams));
     // If no thread can be made, the closure (and with it the connection and slot) is dropped.
     let _ = spawned;
 }
 
-/// One connection: read and check the head, then let tiny_http answer it.
-fn serve(mut conn: TcpStream, upstream: Upstream) {
+/// One connection: read and check the head, then let tiny_http answer it. A live-reload
+/// stream gives its connection place back and holds a stream place instead.
+fn serve(mut conn: TcpStream, upstream: Upstream, slot: Slot, streams: &Arc<AtomicUsize>) {
     let head = match read_head(&mut conn, HEAD_TIMEOUT) {
         Ok(head) => head,
         Err(Refusal::Gone) => return,
         Err(refusal) => return close_after(conn, refusal.status()),
+    };
+    let _held = if head.method == "GET"
+        && super::path::path_only(&head.target) == super::reload::EVENTS_PATH
+    {
+        let Some(stream) = Slot::take(streams, MAX_STREAMS) else {
+            return close_after(conn, 503);
+        };
+        drop(slot);
+        stream
+    } else {
+        slot
     };
     let Ok(mut up) = upstream.connect(HEAD_TIMEOUT) else {
         return close_after(conn, 503);
@@ -203,9 +233,61 @@ fn serve(mut conn: TcpStream, upstream: Upstream) {
         return close_after(conn, 503);
     }
     let _ = up.finish_request();
-    copy(&mut up, &mut conn);
+    if copy_head(&mut up, &mut conn) {
+        copy(&mut up, &mut conn);
+    }
     let _ = conn.shutdown(Shutdown::Write);
     drain(&mut conn);
+}
+
+/// The largest response head the guard rewrites; tiny_http's are a few hundred bytes.
+const MAX_ANSWER_HEAD: usize = 64 * 1024;
+
+/// Copies the head of tiny_http's answer with `Connection: close` in it, as the guard
+/// answers one request per connection; whatever came after the head follows. Returns
+/// whether there may be more to copy.
+fn copy_head(from: &mut impl Read, to: &mut impl Write) -> bool {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 4096];
+    loop {
+        match from.read(&mut chunk) {
+            Ok(0) => {
+                let _ = to.write_all(&buf).and_then(|()| to.flush());
+                return false;
+            }
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return false,
+        }
+        let end = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| i + 4);
+        let out = match end {
+            Some(end) => [closing(&buf[..end]), buf[end..].to_vec()].concat(),
+            None if buf.len() > MAX_ANSWER_HEAD => std::mem::take(&mut buf),
+            None => continue,
+        };
+        return to.write_all(&out).and_then(|()| to.flush()).is_ok();
+    }
+}
+
+/// A response head (ending in its blank line) with every `Connection` and `Keep-Alive`
+/// header replaced by one `Connection: close`.
+pub fn closing(head: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(head.len() + 19);
+    let body = head.strip_suffix(b"\r\n\r\n").unwrap_or(head);
+    for (i, line) in body.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let name = line.split(|&b| b == b':').next().unwrap_or_default();
+        if i > 0
+            && (name.eq_ignore_ascii_case(b"connection")
+                || name.eq_ignore_ascii_case(b"keep-alive"))
+        {
+            continue;
+        }
+        out.extend_from_slice(line);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"Connection: close\r\n\r\n");
+    out
 }
 
 /// Copies tiny_http's answer to the client until tiny_http closes, writing each piece as
@@ -338,13 +420,25 @@ fn find_end(buf: &[u8]) -> Option<usize> {
 /// GET and HEAD only, so it never has a reason to read one. Heads are plain ASCII, as
 /// tiny_http requires.
 pub fn parse_head(bytes: &[u8]) -> Result<Head, Refusal> {
+    // Cookies are dropped unread, whatever bytes they hold: the site sets none and reads
+    // none, and a browser sends the ones other local servers set for the same host.
+    let kept: Vec<&[u8]> = bytes
+        .split(|&b| b == b'\n')
+        .enumerate()
+        .filter(|(i, line)| {
+            let name = line.split(|&b| b == b':').next().unwrap_or_default();
+            *i == 0 || !name.eq_ignore_ascii_case(b"cookie")
+        })
+        .map(|(_, line)| line)
+        .collect();
+    let bytes = kept.join(&b'\n');
     if !bytes
         .iter()
         .all(|&b| b == b'\r' || b == b'\n' || b == b'\t' || (b' '..=b'~').contains(&b))
     {
         return Err(Refusal::BadRequest);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| Refusal::BadRequest)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| Refusal::BadRequest)?;
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let request_line = lines.next().ok_or(Refusal::BadRequest)?;
     let mut parts = request_line.split(' ');
@@ -407,6 +501,32 @@ pub fn parse_head(bytes: &[u8]) -> Result<Head, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_answer_says_connection_close_once() {
+        let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n";
+        assert_eq!(
+            String::from_utf8(closing(head)).unwrap(),
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+        );
+        let mut out = Vec::new();
+        let mut answer = &b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"[..];
+        assert!(copy_head(&mut answer, &mut out));
+        assert_eq!(
+            out,
+            b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+        );
+    }
+
+    #[test]
+    fn cookies_of_any_bytes_are_dropped_unread() {
+        let head = "GET / HTTP/1.1\r\nHost: x\r\nCookie: name=Zoë; ☕=1\r\ncookie: \x01\r\n\r\n";
+        let parsed = parse_head(head.as_bytes()).unwrap();
+        assert_eq!(parsed.headers, [("Host".to_string(), "x".to_string())]);
+        // Other headers are still held to plain ASCII.
+        let other = "GET / HTTP/1.1\r\nX-Name: Zoë\r\n\r\n";
+        assert_eq!(parse_head(other.as_bytes()), Err(Refusal::BadRequest));
+    }
 
     /// A client that hands over its bytes in small pieces, then times out or closes.
     struct Drip {

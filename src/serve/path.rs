@@ -91,7 +91,8 @@ pub fn resolve(site: &dyn Files, target: &str) -> Target {
     if site.contains(&key) {
         Target::File(key)
     } else if site.contains(&format!("{key}/index.html")) {
-        Target::Redirect(format!("{path}/"))
+        // One leading slash only: `//goals/` would name a host called `goals`.
+        Target::Redirect(format!("/{}/", path.trim_start_matches('/')))
     } else {
         Target::NotFound
     }
@@ -157,6 +158,10 @@ mod tests {
             ("/goals/", Target::File("goals/index.html".into())),
             ("/goals", Target::Redirect("/goals/".into())),
             ("/goals?x=1", Target::Redirect("/goals/".into())),
+            // Never `//goals/`, which a browser reads as the host `goals`.
+            ("//goals", Target::Redirect("/goals/".into())),
+            ("///goals", Target::Redirect("/goals/".into())),
+            ("/\\goals", Target::BadRequest),
             (
                 "/goals/public-speaking/",
                 Target::File("goals/public-speaking/index.html".into()),

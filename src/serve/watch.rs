@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
+use crate::output::MARKER;
 use notify::RecursiveMode;
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -60,8 +61,11 @@ fn classify_one(root: &Path, path: &Path) -> Change {
         return Change::Full;
     };
     if names.first().is_some_and(|top| IGNORED_TOP.contains(top))
-        || names.iter().any(|n| IGNORED_ANYWHERE.contains(n))
+        || names
+            .iter()
+            .any(|n| IGNORED_ANYWHERE.contains(n) || is_build_scratch(n))
         || is_editor_scratch(file)
+        || in_build_output(root, &names)
     {
         return Change::Ignore;
     }
@@ -70,6 +74,24 @@ fn classify_one(root: &Path, path: &Path) -> Change {
     } else {
         Change::Full
     }
+}
+
+/// What `build` puts beside its output while it runs: the staging folder `.NAME.new-*`,
+/// the old site `.NAME.old-*` and the lock file `.NAME.lock`.
+pub fn is_build_scratch(name: &str) -> bool {
+    name.strip_prefix('.').is_some_and(|rest| {
+        rest.ends_with(".lock") || rest.contains(".new-") || rest.contains(".old-")
+    })
+}
+
+/// Whether the path lies in a folder `build` wrote (marked by [`MARKER`]): an output
+/// built into the journal, under any name given with `--output-dir`.
+fn in_build_output(root: &Path, names: &[&str]) -> bool {
+    let mut dir = root.to_path_buf();
+    names.iter().any(|name| {
+        dir.push(name);
+        dir.join(MARKER).is_file()
+    })
 }
 
 /// Files editors write beside the real one while saving, locking or backing up.
@@ -257,11 +279,35 @@ mod tests {
             ("outside the root", &["/elsewhere/x.md"], Change::Ignore),
             ("a new folder", &["/j/goals/2027"], Change::Full),
             ("the root itself (a lost watch)", &["/j"], Change::Full),
+            (
+                "a build's staging, old site and lock",
+                &[
+                    "/j/.public.new-12-0/goals/index.html",
+                    "/j/.public.old-12-0",
+                    "/j/.public.lock",
+                    "/j/out/.site.new-3-1/style.css",
+                ],
+                Change::Ignore,
+            ),
             ("nothing", &[], Change::Ignore),
         ];
         for (editor, paths, want) in rows {
             let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
             assert_eq!(classify(root, &paths), *want, "{editor}");
         }
+    }
+
+    #[test]
+    fn an_output_folder_anywhere_in_the_journal_is_ignored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("out/site");
+        std::fs::create_dir_all(site.join("goals")).unwrap();
+        let page = site.join("goals/index.html");
+        assert_eq!(
+            classify(tmp.path(), std::slice::from_ref(&page)),
+            Change::Full
+        );
+        std::fs::write(site.join(MARKER), "").unwrap();
+        assert_eq!(classify(tmp.path(), &[page]), Change::Ignore);
     }
 }

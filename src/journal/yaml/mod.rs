@@ -100,6 +100,13 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
             Event::StreamEnd => break,
             Event::DocumentStart => b.documents += 1,
             Event::Scalar(text, style, anchor, tag) => {
+                // A double-quoted escape such as `\e` may make a control character; the
+                // loader warns about it (W701), and it never reaches the site.
+                let text = if text.contains(super::controls::is_forbidden_control) {
+                    text.replace(super::controls::is_forbidden_control, "\u{fffd}")
+                } else {
+                    text
+                };
                 let plain = style == TScalarStyle::Plain;
                 if plain && text.is_empty() && b.expecting_key() {
                     return Err(YamlError {
