@@ -56,6 +56,10 @@ pub enum OutputError {
         "cannot replace `{0}`: the folder is not writable, so the old site in it could not be removed"
     )]
     NotWritable(PathBuf),
+    #[error(
+        "cannot replace `{0}`: a file in it is open in another program; close it and build again"
+    )]
+    InUse(PathBuf),
     #[error("the new site is in `{0}`, but the old one could not be removed from `{1}`")]
     OldLeft(PathBuf, PathBuf),
     #[error("cannot write `{0}`: {1}")]
@@ -366,6 +370,7 @@ mod tests {
         assert!(check_target(&root, &user, true).is_ok());
     }
 
+    #[cfg(unix)]
     #[test]
     fn dot_dot_and_symlinks_are_resolved_before_any_check() {
         let tmp = tempfile::tempdir().unwrap();

@@ -30,15 +30,47 @@ pub fn replace(new: &Path, out: &Path) -> Result<PathBuf, OutputError> {
 fn two_step(new: &Path, out: &Path) -> Result<PathBuf, OutputError> {
     let old = fresh_sibling(out, "old")?;
     // `old` is an empty folder we made; renaming a folder onto an empty one replaces it.
-    if let Err(e) = std::fs::rename(out, &old) {
+    if let Err(e) = retrying(|| std::fs::rename(out, &old), BUSY_WAITS) {
         let _ = std::fs::remove_dir(&old);
-        return Err(OutputError::Io(out.to_path_buf(), e));
+        return Err(failed(out, e));
     }
-    if let Err(e) = std::fs::rename(new, out) {
+    if let Err(e) = retrying(|| std::fs::rename(new, out), BUSY_WAITS) {
         let _ = std::fs::rename(&old, out);
-        return Err(OutputError::Io(out.to_path_buf(), e));
+        return Err(failed(out, e));
     }
     Ok(old)
+}
+
+/// How long to wait before each new try of a rename that a program holding a file open
+/// refused: about two seconds in all, enough for an editor or a virus scanner to let go.
+const BUSY_WAITS: &[u64] = &[10, 20, 40, 80, 160, 320, 640, 800];
+
+/// Whether an error means another program holds a file open: on Windows, access denied
+/// (5) or a sharing violation (32). Elsewhere a rename is never refused for that.
+fn busy(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32))
+}
+
+/// Runs `op`, trying again after each of `waits` milliseconds while it fails as [`busy`].
+fn retrying(mut op: impl FnMut() -> std::io::Result<()>, waits: &[u64]) -> std::io::Result<()> {
+    let mut waits = waits.iter();
+    loop {
+        match op() {
+            Err(e) if busy(&e) => match waits.next() {
+                Some(ms) => std::thread::sleep(std::time::Duration::from_millis(*ms)),
+                None => return Err(e),
+            },
+            done => return done,
+        }
+    }
+}
+
+fn failed(out: &Path, e: std::io::Error) -> OutputError {
+    if busy(&e) {
+        OutputError::InUse(out.to_path_buf())
+    } else {
+        OutputError::Io(out.to_path_buf(), e)
+    }
 }
 
 /// Removes what earlier builds of `out` left beside it when they were killed (staging
@@ -108,6 +140,35 @@ mod tests {
         std::fs::create_dir_all(dir).unwrap();
         std::fs::write(dir.join(MARKER), "").unwrap();
         std::fs::write(dir.join("index.html"), page).unwrap();
+    }
+
+    #[test]
+    fn a_rename_refused_for_an_open_file_is_tried_again_only_on_windows() {
+        let mut tries = 0;
+        let held = std::io::Error::from_raw_os_error(32);
+        let result = retrying(
+            || {
+                tries += 1;
+                if tries < 3 {
+                    Err(std::io::Error::from_raw_os_error(32))
+                } else {
+                    Ok(())
+                }
+            },
+            &[0, 0, 0],
+        );
+        if cfg!(windows) {
+            assert!(result.is_ok());
+            assert_eq!(tries, 3);
+            assert!(matches!(
+                failed(Path::new("p"), held),
+                OutputError::InUse(_)
+            ));
+        } else {
+            assert!(result.is_err());
+            assert_eq!(tries, 1);
+            assert!(matches!(failed(Path::new("p"), held), OutputError::Io(..)));
+        }
     }
 
     #[test]
