@@ -138,7 +138,16 @@ pub fn clean_up_on_interrupt() -> Result<(), String> {
             STOPPING.store(true, Ordering::SeqCst);
             let mut c = cleanup();
             if let Some(dir) = c.dir.take() {
-                remove_tree(&dir);
+                // Writers stop taking new files now, but one may be finishing a file in
+                // the folder while it is removed: try again until it is gone (a second
+                // at most).
+                for _ in 0..100 {
+                    remove_tree(&dir);
+                    if std::fs::symlink_metadata(&dir).is_err() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
                 eprintln!("interrupted: removed `{}`", dir.display());
             } else {
                 eprintln!("interrupted");
