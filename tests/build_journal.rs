@@ -261,6 +261,14 @@ fn a_link_to_a_missing_journal_file_is_w601_and_plain_text() {
         .args(["build", "--strict"])
         .assert()
         .code(1);
+    // `check` reports what `build` reports: passing `check --strict` means `build --strict`
+    // passes.
+    mentorfolio(&root)
+        .args(["check", "--strict"])
+        .assert()
+        .code(1)
+        .stderr(contains("warning[W601]"))
+        .stderr(contains("activities/course.md:8"));
 }
 
 #[test]

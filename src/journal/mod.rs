@@ -4,6 +4,7 @@ pub mod controls;
 pub mod convert;
 pub mod front;
 pub mod frontmatter;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod privacy;

@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, task lists,
 //! heading ids for `#anchors`, and links between journal files turned into links
 //! between pages. A link to a journal file that is missing or private becomes plain
-//! text and a W601 warning, never a broken link.
+//! text, never a broken link (validation reports it as W601, so `check` sees it too).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 use super::urls::Urls;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::journal::links::{self, LinkTarget};
 use crate::journal::{Source, privacy};
 
 /// Ids the theme's templates use themselves, kept away from heading ids.
@@ -41,82 +42,26 @@ pub struct Markdown<'a> {
     pub safe_html: bool,
 }
 
-/// Joins `link` onto the folder of `file` and folds `.` and `..`; `None` when the
-/// path climbs above the journal root.
-fn resolve(file: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if link.starts_with('/') {
-        Vec::new()
-    } else {
-        let mut p: Vec<&str> = file.split('/').collect();
-        p.pop();
-        p
-    };
-    for seg in link.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn has_scheme(url: &str) -> bool {
-    url.starts_with("//")
-        || url
-            .split_once(':')
-            .is_some_and(|(s, _)| !s.is_empty() && !s.contains('/') && !s.contains('#'))
-}
-
 /// What a link's destination becomes.
 enum Target {
     Keep,
     Rewrite(String),
-    /// A journal file that will not be published.
-    Broken(String),
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("");
-            if let Ok(b) = u8::from_str_radix(hex, 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    /// A journal file that will not be published: shown as plain text (validation
+    /// reports it as W601).
+    Broken,
 }
 
 impl Markdown<'_> {
     fn target(&self, file: &str, dest: &str) -> Target {
-        if dest.is_empty() || dest.starts_with('#') || has_scheme(dest) {
-            return Target::Keep;
-        }
-        let cut = dest.find(['#', '?']).unwrap_or(dest.len());
-        let (path, rest) = dest.split_at(cut);
-        let fragment = rest.find('#').map_or("", |i| &rest[i..]);
-        let Some(resolved) = resolve(file, &percent_decode(path)) else {
-            return Target::Keep;
-        };
-        if path.ends_with(".md") {
-            return match self.links.page(&resolved) {
+        match links::target(file, dest) {
+            LinkTarget::Outside => Target::Keep,
+            LinkTarget::Journal { file, fragment } => match self.links.page(&file) {
                 Some(page) => Target::Rewrite(format!("{}{fragment}", self.urls.page(page))),
-                None => Target::Broken(resolved),
-            };
-        }
-        match resolved.strip_prefix("static/") {
-            Some(asset) => Target::Rewrite(format!("{}{rest}", self.urls.page(asset))),
-            None => Target::Keep,
+                None => Target::Broken,
+            },
+            LinkTarget::Static { asset, rest } => {
+                Target::Rewrite(format!("{}{rest}", self.urls.page(&asset)))
+            }
         }
     }
 
@@ -168,7 +113,7 @@ impl Markdown<'_> {
         let mut link_kept: Vec<bool> = Vec::new();
         let mut heading: Option<usize> = None;
         let mut heading_text = String::new();
-        for (event, range) in events {
+        for (event, _) in events {
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -200,15 +145,7 @@ impl Markdown<'_> {
                     title,
                     id,
                 }) => match self.target(&source.file, &dest_url) {
-                    Target::Broken(file) => {
-                        diags.push(Diagnostic::new(
-                            Code::W601,
-                            source.body_at(line_of(range.start)),
-                            format!("a link to `{file}`, which does not exist or is private"),
-                            "fix the path (it is relative to this file), or remove the link; it is shown as plain text",
-                        ));
-                        link_kept.push(false);
-                    }
+                    Target::Broken => link_kept.push(false),
                     target => {
                         let dest_url = match target {
                             Target::Rewrite(url) => CowStr::from(url),
@@ -368,13 +305,11 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_journal_file_is_plain_text_and_w601() {
+    fn a_missing_journal_file_is_plain_text() {
         let (html, diags) = md("One\n\nTwo [gone](../../goals/gone.md) here.\n");
         assert!(!html.contains("<a"), "{html}");
         assert!(html.contains("Two gone here."));
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, Code::W601);
-        assert_eq!(diags[0].line, Some(12));
+        assert!(diags.is_empty());
     }
 
     #[test]

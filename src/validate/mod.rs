@@ -35,6 +35,7 @@ pub const RULES: &[Rule] = &[
     (Code::W502, goals::w502_benchmark_overdue),
     (Code::W503, meetings::w503_held_in_future),
     (Code::W504, meetings::w504_file_name_date),
+    (Code::W601, references::w601_broken_journal_link),
 ];
 
 /// Runs every rule over the whole journal; diagnostics come back sorted by file and line.

@@ -107,10 +107,64 @@ pub fn e006_duplicate_id(j: &Journal, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// A Markdown link in a body to a journal file that is missing or private: the page shows
+/// it as plain text. Only bodies that mention `.md` are parsed, as only they can link one.
+pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
+    use crate::journal::links::{LinkTarget, target};
+    use crate::journal::privacy::MARKDOWN_OPTIONS;
+    use pulldown_cmark::{Event, Parser, Tag};
+
+    let docs = std::iter::once((&j.plan.source, j.plan.body.as_str()))
+        .chain(j.goals.iter().map(|g| (&g.source, g.body.as_str())))
+        .chain(j.meetings.iter().map(|m| (&m.source, m.body.as_str())))
+        .chain(j.activities.iter().map(|a| (&a.source, a.body.as_str())));
+    let published: std::collections::HashSet<&str> = std::iter::once(&j.plan.source)
+        .chain(j.goals.iter().map(|g| &g.source))
+        .chain(j.meetings.iter().map(|m| &m.source))
+        .chain(j.activities.iter().map(|a| &a.source))
+        .map(|s| s.file.as_str())
+        .collect();
+    for (source, body) in docs.filter(|(_, body)| body.contains(".md")) {
+        for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                continue;
+            };
+            let LinkTarget::Journal { file, .. } = target(&source.file, &dest_url) else {
+                continue;
+            };
+            if published.contains(file.as_str()) {
+                continue;
+            }
+            let line = body[..range.start].matches('\n').count() as u32;
+            out.push(Diagnostic::new(
+                Code::W601,
+                source.body_at(line),
+                format!("a link to `{file}`, which does not exist or is private"),
+                "fix the path (it is relative to this file), or remove the link; it is shown as plain text",
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::validate::testing::*;
+
+    #[test]
+    fn w601_a_link_to_a_missing_or_private_file() {
+        let mut j = journal();
+        j.goals.push(goal("speaking"));
+        let mut m = meeting("2026-02-02");
+        m.body = "See [the goal](../goals/speaking.md).\n\n[gone](../goals/gone.md)\n".into();
+        j.meetings.push(m);
+        let mut out = Vec::new();
+        w601_broken_journal_link(&j, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].code, Code::W601);
+        assert!(out[0].message.contains("`goals/gone.md`"));
+        assert_eq!(out[0].line, Some(j.meetings[0].source.body_line + 2));
+    }
 
     #[test]
     fn e005_meeting_names_a_missing_goal() {
