@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::cli::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
+use crate::english::count;
 use crate::journal::PrivateLedger;
 use crate::leak::Origins;
 use crate::site::Site;
@@ -159,7 +160,11 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
     let started = Instant::now();
     let failed = |diags: &[Diagnostic]| {
         let (errors, warnings) = diagnostics::count(diags);
-        eprintln!("build failed: {errors} errors, {warnings} warnings; nothing was written");
+        eprintln!(
+            "build failed: {}, {}; nothing was written",
+            count(errors, "error"),
+            count(warnings, "warning")
+        );
         cli::FAILED
     };
     let r = match prepare(&g.root, g.today, o.base_url.as_deref()) {
@@ -254,9 +259,9 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         Ok(()) => {
             if !g.quiet {
                 println!(
-                    "built {} pages ({} files) into {} in {} ms{}",
-                    pages.into_inner(),
-                    files.into_inner(),
+                    "built {} ({}) into {} in {} ms{}",
+                    count(pages.into_inner(), "page"),
+                    count(files.into_inner(), "file"),
                     out.display(),
                     started.elapsed().as_millis(),
                     protected_note(r.key.is_some(), &r.journal)

@@ -257,8 +257,8 @@ fn warm(g: &Globals, shared: &Shared, pending: &AtomicBool) {
     if !errors.is_empty() {
         g.report(&errors);
         eprintln!(
-            "{} files of the site cannot be made; their pages show why",
-            errors.len()
+            "{} of the site cannot be made; their pages show why",
+            crate::english::count(errors.len(), "file")
         );
     }
 }
@@ -268,6 +268,7 @@ fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
     if g.quiet {
         return;
     }
+    use crate::english::count;
     let (errors, warnings) = diagnostics::count(&rebuilt.diagnostics);
     let what = if took.is_some() { "rebuilt" } else { "built" };
     let time = took.map_or(String::new(), |t| format!(" in {} ms", t.as_millis()));
@@ -277,9 +278,13 @@ fn report(g: &Globals, rebuilt: &Rebuilt, took: Option<Duration>) {
         "serving the errors until a fix is saved"
     };
     if rebuilt.ok {
-        println!("{what}{time}: {warnings} warnings");
+        println!("{what}{time}: {}", count(warnings, "warning"));
     } else if errors > 0 {
-        println!("build failed{time}: {errors} errors, {warnings} warnings; {serving}");
+        println!(
+            "build failed{time}: {}, {}; {serving}",
+            count(errors, "error"),
+            count(warnings, "warning")
+        );
     } else {
         println!("build failed{time}: internal error; {serving}");
     }
