@@ -246,12 +246,12 @@ impl Staging {
 
     /// Writes one file, making its folder first; safe to call from many threads at once.
     pub fn file(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        if lock::stopping() {
+        let Some(_writing) = lock::writing() else {
             return Err(OutputError::Io(
                 self.dir.clone(),
                 std::io::Error::from(std::io::ErrorKind::Interrupted),
             ));
-        }
+        };
         let path = self.dir.join(site_path(rel)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;

@@ -133,12 +133,19 @@ fn interrupted_builds_leave_the_old_site_or_the_new_one() {
             );
             current
         };
+        // A build stopped by SIGINT or SIGTERM removes its own staging folder. (One killed
+        // earlier may have left its own, which only the next build that gets as far as
+        // its lock removes.)
         if signal != "SIGKILL" && !status.success() {
+            let own = format!(".public.new-{}-", child.id());
             let staging: Vec<_> = leftovers(&j)
                 .into_iter()
-                .filter(|n| n.starts_with(".public.new-"))
+                .filter(|n| n.starts_with(&own))
                 .collect();
-            assert!(staging.is_empty(), "round {round}: {staging:?} left");
+            assert!(
+                staging.is_empty(),
+                "round {round} ({signal}, {status}): {staging:?} left"
+            );
         }
     }
     let next = 1 - current;

@@ -6,7 +6,7 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 
 use fs4::{FileExt, TryLockError};
@@ -119,9 +119,26 @@ pub(super) fn cleanup() -> MutexGuard<'static, Cleanup> {
 
 static STOPPING: AtomicBool = AtomicBool::new(false);
 
-/// Whether an interrupt is removing the staging folder, so no file should be written into it.
-pub(super) fn stopping() -> bool {
-    STOPPING.load(Ordering::SeqCst)
+/// Files being written into the staging folder right now.
+static WRITING: AtomicUsize = AtomicUsize::new(0);
+
+/// Leave to write one file into the staging folder, held while it is written; `None` once
+/// an interrupt is removing the folder. A writer counts itself before it looks, so the
+/// interrupt, which says it is stopping before it counts, waits for every writer that got
+/// leave: none can recreate the folder after it is removed.
+pub(super) fn writing() -> Option<Writing> {
+    WRITING.fetch_add(1, Ordering::SeqCst);
+    let writing = Writing;
+    (!STOPPING.load(Ordering::SeqCst)).then_some(writing)
+}
+
+/// One file being written; see [`writing`].
+pub(super) struct Writing;
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        WRITING.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// Exit status after SIGINT or SIGTERM, as a shell reports it for SIGINT.
@@ -136,18 +153,16 @@ pub fn clean_up_on_interrupt() -> Result<(), String> {
     INSTALL.call_once(|| {
         result = ctrlc::set_handler(|| {
             STOPPING.store(true, Ordering::SeqCst);
+            // Writers that already had leave finish their file first (a second at most).
+            for _ in 0..100 {
+                if WRITING.load(Ordering::SeqCst) == 0 {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
             let mut c = cleanup();
             if let Some(dir) = c.dir.take() {
-                // Writers stop taking new files now, but one may be finishing a file in
-                // the folder while it is removed: try again until it is gone (a second
-                // at most).
-                for _ in 0..100 {
-                    remove_tree(&dir);
-                    if std::fs::symlink_metadata(&dir).is_err() {
-                        break;
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                }
+                remove_tree(&dir);
                 eprintln!("interrupted: removed `{}`", dir.display());
             } else {
                 eprintln!("interrupted");
@@ -162,11 +177,15 @@ pub fn clean_up_on_interrupt() -> Result<(), String> {
     result
 }
 
-/// Removes a folder tree; a few tries, as another thread may be removing it at the same time.
+/// Removes a folder tree. Another thread may be removing it too, or, after an interrupt,
+/// finishing a file in it (writers take no new file once the build is stopping): so it
+/// tries again until the tree is gone, for a second at most.
 pub(super) fn remove_tree(dir: &Path) {
-    for _ in 0..3 {
+    for _ in 0..100 {
         match std::fs::remove_dir_all(dir) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => continue,
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
             _ => return,
         }
     }
