@@ -175,11 +175,13 @@ fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
     } else if let Some(quoted) = quote_suggestion(&e, text) {
         format!("a `: ` inside a value starts a new key; quote the whole value: {quoted}")
     } else if e.wrong_type {
-        "check the shape of this value against the journal format".to_string()
+        "write it in the shape shown; docs/journal-format.md has an example of every field"
+            .to_string()
     } else {
         "check quoting and indentation; quote values that contain `: ` or start with a special character".to_string()
     };
-    Diagnostic::new(code, Location::new(rel, e.line, e.column), e.message, hint)
+    let message = super::wording::shape_error(&e.message).unwrap_or(e.message);
+    Diagnostic::new(code, Location::new(rel, e.line, e.column), message, hint)
 }
 
 /// The line of a value that YAML read as a key because of an unquoted `: `, written with
