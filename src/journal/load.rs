@@ -214,6 +214,9 @@ struct Parsed<T> {
     private: bool,
     /// Every string of `private_notes`, one a line.
     private_notes: Option<String>,
+    /// Some values had the wrong shape and were reported: the rest is still converted, so
+    /// its problems are reported too, but the document is not loaded.
+    broken: bool,
 }
 
 /// W501 for every key the format does not know, with the nearest known key as hint.
@@ -348,16 +351,29 @@ fn parse_front<T: DeserializeOwned + Default>(
     let private = privacy.private;
     let mut blocks = PrivateLedger::default();
     let body = privacy::strip_private_blocks(split.body, &mut blocks);
-    let front = match tree.read::<T>() {
-        Ok(f) => f,
-        Err(e) => {
-            if !privacy_keys && let Err(e) = tree.read::<FilePrivacy>() {
+    let mut tree = tree;
+    let mut broken = false;
+    let front = loop {
+        match tree.read::<T>() {
+            Ok(f) => break f,
+            Err(e) => {
+                if !broken
+                    && !privacy_keys
+                    && let Err(e) = tree.read::<FilePrivacy>()
+                {
+                    diags.push(yaml_diag(rel, e, text));
+                    return Err(true);
+                }
+                broken = true;
+                let (line, column) = (e.line, e.column);
                 diags.push(yaml_diag(rel, e, text));
-                return Err(true);
+                // One wrong value should not hide the next: empty it and read again, so
+                // every independent mistake of the file is reported at once.
+                if diags.len() > 64 || column == 0 || !tree.forget(line, column) {
+                    ledger.merge(blocks);
+                    return Err(private);
+                }
             }
-            ledger.merge(blocks);
-            diags.push(yaml_diag(rel, e, text));
-            return Err(private);
         }
     };
     ledger.merge(blocks);
@@ -368,6 +384,7 @@ fn parse_front<T: DeserializeOwned + Default>(
         body,
         private,
         private_notes: privacy.notes,
+        broken,
     })
 }
 
@@ -437,6 +454,7 @@ where
     }
     match doc {
         Some(_) if p.private => Outcome::Private,
+        Some(_) if p.broken => Outcome::Failed,
         Some(d) => Outcome::Public(d),
         None => Outcome::Failed,
     }
@@ -739,14 +757,15 @@ fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
     if let Some(notes) = &p.private_notes {
         ledger.add(notes);
     }
-    convert::plan(
+    let plan = convert::plan(
         &mut Ctx {
             source: &p.source,
             diags,
         },
         p.front,
         p.body,
-    )
+    );
+    plan.filter(|_| !p.broken)
 }
 
 /// Files under `private/` are never read for the site; their syntax is still checked and
@@ -983,5 +1002,27 @@ mod tests {
         let d = hint(Kind::Goal, "goals/demo.md", text);
         assert_eq!((d.code, d.line), (Code::E002, Some(2)));
         assert!(d.hint.contains("`title: \"Demo: caching\"`"), "{}", d.hint);
+    }
+
+    #[test]
+    fn one_wrong_value_does_not_hide_the_others() {
+        let text = "---\ndate: 2026-01-07\nagenda:\n  - Topic: caching\n  - Second: point\nagenda_sent: 2026-13-45\nactions:\n  - task\n---\n";
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let diags = diagnose_bytes(Kind::Meeting, "meetings/m.md", text.as_bytes(), today);
+        let mut errors: Vec<(u32, &str)> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| (d.line.unwrap(), d.message.split(' ').next().unwrap()))
+            .collect();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                (4, "`agenda[0]`"),
+                (5, "`agenda[1]`"),
+                (6, "`agenda_sent`:"),
+                (8, "`actions[0]`")
+            ]
+        );
     }
 }

@@ -46,6 +46,9 @@ struct Node {
     tag: Option<Box<str>>,
     line: u32,
     column: u32,
+    /// A list item taken out by [`Tree::forget`]: reading skips it, but the items after
+    /// it keep their index, so diagnostics still name them rightly.
+    forgotten: bool,
 }
 
 enum Value {
@@ -152,6 +155,7 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
             tag: None,
             line: first_line,
             column: 1,
+            forgotten: false,
         });
         b.events = 1;
     }
@@ -224,6 +228,35 @@ pub fn parse<T: DeserializeOwned>(text: &str, first_line: u32) -> Result<T, Yaml
 }
 
 impl Tree {
+    /// Takes the value at `line` and `column` of the file out of the document (a
+    /// mapping's entry with its key; a list's item is skipped), so that the next read passes over
+    /// a value already reported and finds the problems after it. False when no value
+    /// below the root starts there.
+    pub fn forget(&mut self, line: u32, column: u32) -> bool {
+        let Some(target) = (1..self.nodes.len())
+            .find(|&i| self.nodes[i].line == line && self.nodes[i].column == column)
+        else {
+            return false;
+        };
+        for node in &mut self.nodes {
+            match &mut node.value {
+                Value::Seq(items) if items.contains(&target) => {
+                    self.nodes[target].forgotten = true;
+                    return true;
+                }
+                Value::Map(entries) => {
+                    if let Some(i) = entries.iter().position(|&c| c == target) {
+                        let key = i - i % 2;
+                        entries.drain(key..key + 2);
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Reads the document as `T`, with serde_yaml's reading of scalars and its messages;
     /// an error is placed at the innermost node that caused it.
     pub fn read<T: DeserializeOwned>(&self) -> Result<T, YamlError> {
@@ -361,6 +394,7 @@ impl Builder {
             tag: tag.map(|t| format!("{}{}", t.handle, t.suffix).into()),
             line,
             column,
+            forgotten: false,
         });
         if let Some(frame) = self.stack.last_mut() {
             frame.children.push(index);

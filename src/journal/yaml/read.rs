@@ -318,10 +318,15 @@ impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let Some(&item) = self.items.get(self.next) else {
-            return Ok(None);
+        let item = loop {
+            let Some(&item) = self.items.get(self.next) else {
+                return Ok(None);
+            };
+            self.next += 1;
+            if !self.de.tree.nodes[item].forgotten {
+                break item;
+            }
         };
-        self.next += 1;
         let path = Path::Seq(&self.de.path, self.next - 1);
         seed.deserialize(self.de.child(item, path)).map(Some)
     }
