@@ -334,11 +334,11 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         },
     ));
 
-    // 10. Respect for the mentor's time.
+    // 10. Respect for the mentor's time. Only the mentee's own cancellations count.
     let cancelled: Vec<_> = j
         .meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::Cancelled)
+        .filter(|m| m.cancelled_by() == Some(Owner::Mentee))
         .collect();
     let courteous = cancelled
         .iter()
@@ -350,7 +350,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .count();
     let on_time = held
         .iter()
-        .filter(|m| m.duration <= j.config.meeting_length)
+        .filter(|m| !m.ran_over(j.config.meeting_length))
         .count();
     let whole = cancelled.len() + held.len();
     out.push(item(
@@ -371,8 +371,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
             }
             if on_time < held.len() {
                 parts.push(format!(
-                    "end within {} ({} ran over)",
-                    count(j.config.meeting_length as usize, "minute"),
+                    "end within the planned length ({} ran over)",
                     count(held.len() - on_time, "meeting")
                 ));
             }
@@ -516,6 +515,7 @@ mod tests {
         let mut cancelled = meeting("2026-01-12");
         cancelled.status = MeetingStatus::Cancelled;
         cancelled.cancellation = Some(Cancellation {
+            by: Owner::Mentee,
             notice_given: Some(date("2026-01-10")),
             reason: None,
             rescheduled_to: Some(date("2026-01-14")),
@@ -523,5 +523,24 @@ mod tests {
         });
         j.meetings = vec![long, cancelled, meeting("2026-01-19")];
         assert_eq!(score(&j, 10), (2, 3, 67));
+    }
+
+    #[test]
+    fn respect_ignores_the_mentors_cancellations_and_honours_planned_lengths() {
+        let mut j = journal();
+        let mut long = meeting("2026-01-05");
+        long.duration = 90;
+        long.planned_duration = Some(90);
+        let mut cancelled = meeting("2026-01-12");
+        cancelled.status = MeetingStatus::Cancelled;
+        cancelled.cancellation = Some(Cancellation {
+            by: Owner::Mentor,
+            notice_given: None,
+            reason: None,
+            rescheduled_to: None,
+            line: 9,
+        });
+        j.meetings = vec![long, cancelled, meeting("2026-01-19")];
+        assert_eq!(score(&j, 10), (2, 2, 100));
     }
 }

@@ -393,6 +393,7 @@ pub fn meeting(
         },
     };
     let duration = cx.count(f.duration.clone(), "duration");
+    let planned_duration = cx.count(f.planned_duration, "planned_duration");
     let status = cx.choice(f.status, "status", MEETING_STATUS);
     let goals = cx.list(f.goals);
     let agenda = cx.list(f.agenda);
@@ -463,6 +464,9 @@ pub fn meeting(
     let feedback_given = cx.list(feedback.given);
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
     let cancellation = f.cancellation.map(|c| Cancellation {
+        by: cx
+            .choice(c.by, "cancellation.by", OWNERS)
+            .unwrap_or(Owner::Mentee),
         notice_given: cx.date(c.notice_given, "cancellation.notice_given"),
         reason: cx.text(c.reason),
         rescheduled_to: cx.date(c.rescheduled_to, "cancellation.rescheduled_to"),
@@ -482,6 +486,7 @@ pub fn meeting(
         time,
         duration: duration.unwrap_or(length),
         duration_given: f.duration.is_some(),
+        planned_duration,
         status,
         goals,
         agenda,

@@ -88,6 +88,7 @@ pub struct BenchmarkFront {
 pub struct MeetingFront {
     pub date: Option<Scalar>,
     pub duration: Option<Scalar>,
+    pub planned_duration: Option<Scalar>,
     pub status: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
     pub agenda: Option<Vec<Scalar>>,
@@ -133,6 +134,7 @@ pub struct SuggestionFront {
 
 #[derive(Deserialize, Default)]
 pub struct CancellationFront {
+    pub by: Option<Scalar>,
     pub notice_given: Option<Scalar>,
     pub reason: Option<Scalar>,
     pub rescheduled_to: Option<Scalar>,
@@ -219,6 +221,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
         (Kind::Meeting, "") => &[
             "date",
             "duration",
+            "planned_duration",
             "status",
             "goals",
             "agenda",
@@ -234,7 +237,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
-        (Kind::Meeting, "cancellation") => &["notice_given", "reason", "rescheduled_to"],
+        (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
         (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
         _ => return None,
     };

@@ -313,6 +313,8 @@ pub struct Suggestion {
 
 #[derive(Clone, Debug)]
 pub struct Cancellation {
+    /// Who called the meeting off; only the mentee's own cancellations are judged for notice.
+    pub by: Owner,
     pub notice_given: Option<NaiveDate>,
     pub reason: Option<String>,
     pub rescheduled_to: Option<NaiveDate>,
@@ -329,6 +331,8 @@ pub struct Meeting {
     pub duration: u32,
     /// Whether `duration` was written down rather than defaulted.
     pub duration_given: bool,
+    /// Minutes this meeting was planned to last, when it differs from `meeting_length`.
+    pub planned_duration: Option<u32>,
     pub status: MeetingStatus,
     pub goals: Vec<String>,
     pub agenda: Vec<String>,
@@ -349,6 +353,21 @@ impl Meeting {
     /// Start of the meeting; midnight when no time was given.
     pub fn starts(&self) -> NaiveDateTime {
         self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    }
+
+    /// Whether it lasted longer than planned: its own planned length, else the journal's.
+    pub fn ran_over(&self, meeting_length: u32) -> bool {
+        self.duration > self.planned_duration.unwrap_or(meeting_length)
+    }
+
+    /// Who cancelled it, when it was cancelled.
+    pub fn cancelled_by(&self) -> Option<Owner> {
+        match self.status {
+            MeetingStatus::Cancelled => {
+                Some(self.cancellation.as_ref().map_or(Owner::Mentee, |c| c.by))
+            }
+            _ => None,
+        }
     }
 }
 

@@ -575,6 +575,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     }
     #[derive(Serialize)]
     struct CancellationView<'a> {
+        /// `mentee` or `mentor`.
+        by: &'static str,
         notice_given: Option<Day>,
         reason: Option<&'a str>,
         rescheduled_to: Option<Day>,
@@ -631,8 +633,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         date: day(m.date),
         time: m.time.map(|t| t.format("%H:%M").to_string()),
         duration: m.duration,
-        planned_length: j.config.meeting_length,
-        over_time: m.status == MeetingStatus::Held && m.duration > j.config.meeting_length,
+        planned_length: m.planned_duration.unwrap_or(j.config.meeting_length),
+        over_time: m.status == MeetingStatus::Held && m.ran_over(j.config.meeting_length),
         status: m.status.as_str(),
         goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
         agenda: &m.agenda,
@@ -665,6 +667,7 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         feedback_given: &m.feedback_given,
         summary_sent: day_opt(m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {
+            by: c.by.as_str(),
             notice_given: day_opt(c.notice_given),
             reason: c.reason.as_deref(),
             rescheduled_to: day_opt(c.rescheduled_to),

@@ -145,6 +145,7 @@ pub(crate) mod testing {
             time: None,
             duration: 60,
             duration_given: false,
+            planned_duration: None,
             status: MeetingStatus::Held,
             goals: vec![],
             agenda: vec!["Talk".into()],

@@ -1,0 +1,96 @@
+//! The mentor's side of the journal: fair records of cancellations, as `check`, the site
+//! and `summary` show them.
+
+mod common;
+
+use common::Journal;
+
+/// Weekly meetings on 5 January and, after one cancelled by the mentor on 12 January and
+/// moved to the 22nd, on the 22nd; the first ran 90 minutes as planned.
+fn rescheduled_by_mentor() -> Journal {
+    let j = Journal::new();
+    j.write(
+        "meetings/2026-01-05.md",
+        "---\nagenda: [Plan]\nagenda_sent: 2026-01-04\noutcomes: [Start]\nsummary_sent: 2026-01-05\nduration: 90\nplanned_duration: 90\n---\n",
+    );
+    j.write(
+        "meetings/2026-01-12.md",
+        "---\ncancellation:\n  by: mentor\n  reason: Mentor on call\n  rescheduled_to: 2026-01-22\n---\n",
+    );
+    j.write(
+        "meetings/2026-01-22.md",
+        "---\nagenda: [Plan]\nagenda_sent: 2026-01-21\noutcomes: [Next]\nsummary_sent: 2026-01-22\n---\n",
+    );
+    j
+}
+
+#[test]
+fn a_mentor_cancellation_asks_no_notice_and_a_rescheduled_meeting_is_no_gap() {
+    let j = rescheduled_by_mentor();
+    let codes: Vec<String> = j.diagnostics().into_iter().map(|d| d.0).collect();
+    assert!(!codes.contains(&"W205".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"W207".to_string()), "{codes:?}");
+
+    // The same journal with the cancellation the mentee's own, unannounced: W205 is back.
+    j.write(
+        "meetings/2026-01-12.md",
+        "---\ncancellation:\n  reason: Ill\n  rescheduled_to: 2026-01-22\n---\n",
+    );
+    let diags = j.diagnostics();
+    assert!(
+        diags.contains(&("W205".into(), "meetings/2026-01-12.md".into(), Some(2))),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn an_unknown_canceller_is_an_error_naming_the_choices() {
+    let j = rescheduled_by_mentor();
+    j.write(
+        "meetings/2026-01-12.md",
+        "---\ncancellation: { by: boss }\n---\n",
+    );
+    let out = j.cmd(&["check"]).assert().failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("E004") && err.contains("mentee"), "{err}");
+}
+
+#[test]
+fn the_checklist_counts_only_the_mentees_cancellations_and_planned_lengths() {
+    let j = rescheduled_by_mentor();
+    j.cmd(&["build"]).assert().success();
+    let page = std::fs::read_to_string(j.path().join("public/checklist/index.html")).unwrap();
+    let item = page
+        .split("<li id=\"item-10\">")
+        .nth(1)
+        .expect("the respect item");
+    let item = &item[..item.find("</li>").unwrap_or(item.len())];
+    assert!(item.contains("2 of 2"), "{item}");
+    assert!(!item.contains("ran over"), "{item}");
+
+    let meeting =
+        std::fs::read_to_string(j.path().join("public/meetings/2026-01-12/index.html")).unwrap();
+    assert!(
+        meeting.contains("Cancelled by Grace Hopper, the mentor."),
+        "{meeting}"
+    );
+    assert!(!meeting.contains("No notice was recorded"), "{meeting}");
+}
+
+#[test]
+fn the_summary_of_a_cancelled_meeting_reports_the_cancellation_only() {
+    let j = rescheduled_by_mentor();
+    let out = j.cmd(&["summary", "2026-01-12"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.starts_with("# Our mentoring session on 2026-01-12 was cancelled\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cancelled by Grace Hopper: Mentor on call.\n"),
+        "{text}"
+    );
+    assert!(text.contains("2026-01-22 (the new date)"), "{text}");
+    assert!(!text.contains("Goals discussed"), "{text}");
+    assert!(!text.contains("Agenda covered"), "{text}");
+}
