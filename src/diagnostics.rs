@@ -75,6 +75,50 @@ impl Code {
     pub fn as_str(self) -> String {
         format!("{self:?}")
     }
+
+    /// Every code, in the order of the contract's table.
+    pub const ALL: &[Code] = &[
+        Code::E001,
+        Code::E002,
+        Code::E003,
+        Code::E004,
+        Code::E005,
+        Code::E006,
+        Code::E007,
+        Code::E008,
+        Code::E009,
+        Code::E010,
+        Code::W101,
+        Code::W102,
+        Code::W103,
+        Code::W104,
+        Code::W201,
+        Code::W202,
+        Code::W203,
+        Code::W204,
+        Code::W205,
+        Code::W206,
+        Code::W207,
+        Code::W301,
+        Code::W302,
+        Code::W303,
+        Code::W401,
+        Code::W501,
+        Code::W502,
+        Code::W503,
+        Code::W504,
+        Code::W601,
+        Code::W701,
+    ];
+
+    /// The code named `s` (`W207`, any case), if there is one.
+    pub fn parse(s: &str) -> Option<Code> {
+        let s = s.trim();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s))
+    }
 }
 
 impl fmt::Display for Code {

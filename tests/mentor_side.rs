@@ -94,3 +94,62 @@ fn the_summary_of_a_cancelled_meeting_reports_the_cancellation_only() {
     assert!(!text.contains("Goals discussed"), "{text}");
     assert!(!text.contains("Agenda covered"), "{text}");
 }
+
+/// Two held meetings three weeks apart against a weekly cadence: one W207.
+fn with_a_gap(allow: &str) -> Journal {
+    let j = Journal::new();
+    let done =
+        "agenda: [Plan]\nagenda_sent: 2026-01-04\noutcomes: [Start]\nsummary_sent: 2026-01-05\n";
+    j.write("meetings/2026-01-05.md", &format!("---\n{done}---\n"));
+    j.write(
+        "meetings/2026-01-26.md",
+        &format!("---\n{done}{allow}---\n"),
+    );
+    j
+}
+
+#[test]
+fn an_allowed_warning_is_silenced_counted_and_passes_strict() {
+    let j = with_a_gap("");
+    let diags = j.diagnostics();
+    assert!(
+        diags.contains(&("W207".into(), "meetings/2026-01-26.md".into(), Some(1))),
+        "{diags:?}"
+    );
+    j.cmd(&["check", "--strict"]).assert().failure();
+
+    let j = with_a_gap("allow: { W207: \"mentor on leave: in July\" }\n");
+    assert!(j.diagnostics().is_empty(), "{:?}", j.diagnostics());
+    let out = j.cmd(&["check", "--strict"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("0 warnings, 1 allowed"), "{text}");
+    let out = j.cmd(&["build", "--strict"]).assert().success();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(!err.contains("W207"), "{err}");
+}
+
+#[test]
+fn the_configs_allow_covers_the_whole_journal_and_unknown_codes_are_warned() {
+    let j = with_a_gap("");
+    j.write(
+        "mentorfolio.yaml",
+        &format!("{}allow: [W207, W2O7, E005]\n", common::CONFIG),
+    );
+    let diags = j.diagnostics();
+    assert_eq!(
+        diags,
+        [
+            ("W501".into(), "mentorfolio.yaml".into(), Some(6)),
+            ("W501".into(), "mentorfolio.yaml".into(), Some(6)),
+        ],
+        "{diags:?}"
+    );
+    let out = j.cmd(&["check"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(text.contains("unknown code `W2O7`"), "{text}");
+    assert!(text.contains("did you mean `W207`?"), "{text}");
+    assert!(
+        text.contains("the error E005, which cannot be allowed"),
+        "{text}"
+    );
+}

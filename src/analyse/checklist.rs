@@ -486,6 +486,7 @@ mod tests {
             hours: None,
             goals: vec![],
             body: String::new(),
+            allow: Default::default(),
             source: source("activities/a.md", &[]),
         }];
         assert_eq!(score(&j, 6), (1, 3, 33));

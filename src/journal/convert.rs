@@ -109,6 +109,46 @@ impl Ctx<'_> {
         }
     }
 
+    /// The warning codes of `allow:`. An unknown code, or an error's, is itself a warning:
+    /// errors stop the build and cannot be acknowledged away.
+    pub fn allow(&mut self, v: Option<AllowFront>) -> Allow {
+        let mut allow = Allow::default();
+        for (written, reason, path) in v.unwrap_or_default().0 {
+            match Code::parse(&written) {
+                Some(code) if code.severity() == crate::diagnostics::Severity::Warning => {
+                    allow
+                        .0
+                        .insert(code, reason.filter(|r| !r.trim().is_empty()));
+                }
+                Some(code) => self.error(
+                    Code::W501,
+                    &path,
+                    format!("`allow:` names the error {code}, which cannot be allowed"),
+                    "fix the error instead, and remove it from `allow:`",
+                ),
+                None => {
+                    let codes: Vec<String> = Code::ALL
+                        .iter()
+                        .filter(|c| c.severity() == crate::diagnostics::Severity::Warning)
+                        .map(|c| c.as_str())
+                        .collect();
+                    let known: Vec<&str> = codes.iter().map(String::as_str).collect();
+                    let hint = match nearest(&written.to_uppercase(), &known) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None => "name a warning code such as `W207`".to_string(),
+                    };
+                    self.error(
+                        Code::W501,
+                        &path,
+                        format!("`allow:` names an unknown code `{}`", written.trim()),
+                        &hint,
+                    );
+                }
+            }
+        }
+        allow
+    }
+
     /// A whole number of at least zero (minutes, days).
     pub fn count(&mut self, v: Option<Scalar>, path: &str) -> Option<u32> {
         let v = v?;
@@ -324,6 +364,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         benchmarks,
         actions,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -350,6 +391,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         hours,
         goals,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -499,6 +541,7 @@ pub fn meeting(
         summary_sent,
         cancellation,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -533,6 +576,7 @@ pub fn plan(cx: &mut Ctx, f: PlanFront, body: String) -> Option<Plan> {
         horizon,
         objectives,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -660,6 +704,7 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         safe_html,
         protect,
         indexable,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }

@@ -48,6 +48,11 @@ impl Source {
     }
 }
 
+/// Warning codes acknowledged with `allow:`, each with its reason when one was given. They
+/// are silenced in that file, or in the whole journal when written in `mentorfolio.yaml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Allow(pub std::collections::BTreeMap<crate::diagnostics::Code, Option<String>>);
+
 /// How often the pair plans to meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Every {
@@ -143,6 +148,7 @@ pub struct Config {
     pub protect: bool,
     /// Let search engines in: no `noindex`, and a sitemap.
     pub indexable: bool,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -161,6 +167,7 @@ pub struct Plan {
     pub horizon: Option<NaiveDate>,
     pub objectives: Vec<Objective>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -212,6 +219,7 @@ pub struct Goal {
     /// Actionable steps.
     pub actions: Vec<String>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -346,6 +354,7 @@ pub struct Meeting {
     pub summary_sent: Option<NaiveDate>,
     pub cancellation: Option<Cancellation>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -407,6 +416,7 @@ pub struct Activity {
     pub hours: Option<f64>,
     pub goals: Vec<String>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 

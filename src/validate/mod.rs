@@ -98,6 +98,7 @@ pub(crate) mod testing {
                 safe_html: false,
                 protect: false,
                 indexable: false,
+                allow: Default::default(),
                 source: src,
             },
             plan: Plan {
@@ -105,6 +106,7 @@ pub(crate) mod testing {
                 horizon: None,
                 objectives: vec![],
                 body: String::new(),
+                allow: Default::default(),
                 source: source("plan.md", &[]),
             },
             goals: vec![],
@@ -131,6 +133,7 @@ pub(crate) mod testing {
             }],
             actions: vec!["Do it".into()],
             body: String::new(),
+            allow: Default::default(),
             source: source(
                 &format!("goals/{id}.md"),
                 &[("title", 2), ("benchmarks", 5), ("benchmarks.0", 6)],
@@ -158,6 +161,7 @@ pub(crate) mod testing {
             summary_sent: Some(date(day)),
             cancellation: None,
             body: String::new(),
+            allow: Default::default(),
             source: source(
                 &format!("meetings/{day}.md"),
                 &[
