@@ -153,3 +153,95 @@ fn the_configs_allow_covers_the_whole_journal_and_unknown_codes_are_warned() {
         "{text}"
     );
 }
+
+/// Phrases that tell the reader to edit the journal, which a published page never holds.
+const EDITING: &[&str] = &[
+    "meetings/",
+    "goals/ ",
+    "activities/",
+    "front matter",
+    "mentorfolio.yaml",
+    "under `",
+    "record `",
+    "status: planned",
+    "mentorfolio summary",
+    "your mentor",
+];
+
+fn pages(root: &std::path::Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(root.join("public"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            (e.path().display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn an_empty_journal_site_gives_the_reader_no_editing_instructions() {
+    let j = Journal::new();
+    j.write(
+        "meetings/2026-02-16.md",
+        "---\nagenda: [Plan]\nagenda_sent: 2026-02-15\n---\n",
+    );
+    j.write("goals/talk.md", "---\ntitle: Give a talk\n---\n");
+    j.write(
+        "activities/2026-02-01-course.md",
+        "---\ntitle: Course\ndate: 2026-02-01\n---\n",
+    );
+    j.cmd(&["build"]).assert().success();
+    let all = pages(j.path());
+    assert!(all.len() > 10, "{}", all.len());
+    for (path, text) in all {
+        assert!(!text.contains("<code>"), "{path} shows journal syntax");
+        let shown = visible(&text);
+        for phrase in EDITING {
+            assert!(
+                !shown.contains(phrase),
+                "{path} tells the reader to edit the journal: {phrase:?}"
+            );
+        }
+    }
+}
+
+/// The text of a page without its tags (and so without link targets and scripts' URLs).
+fn visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn the_dashboard_proposes_the_date_agenda_prepares_for() {
+    let j = Journal::new();
+    j.write(
+        "meetings/2026-02-16.md",
+        "---\nagenda: [Plan]\nagenda_sent: 2026-02-15\n---\n",
+    );
+    let out = j.cmd(&["agenda"]).assert().success();
+    let agenda = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(agenda.contains("session on 2026-03-02"), "{agenda}");
+    j.cmd(&["build"]).assert().success();
+    let index = std::fs::read_to_string(j.path().join("public/index.html")).unwrap();
+    assert!(
+        index.contains(
+            "Not booked yet. Proposed by the cadence (weekly): <time datetime=\"2026-03-02\">2 March 2026</time>."
+        ),
+        "{index}"
+    );
+    assert!(
+        index.contains("<span class=\"stat-value\">tomorrow</span>"),
+        "{index}"
+    );
+}

@@ -224,6 +224,12 @@ fn index(cx: &Inputs, ctx: &mut Context) {
             agenda_sent: day_opt(m.agenda_sent),
         });
     ctx.insert("next_meeting", &next);
+    // With none planned, the date the cadence proposes, as `agenda` would.
+    let upcoming = crate::analyse::next::next_meeting(j);
+    ctx.insert(
+        "proposed_meeting",
+        &upcoming.planned.is_none().then(|| day(upcoming.date)),
+    );
     let open: Vec<_> = a
         .actions
         .iter()
@@ -304,10 +310,7 @@ fn index(cx: &Inputs, ctx: &mut Context) {
     );
     ctx.insert(
         "days_to_next_meeting",
-        &j.meetings
-            .iter()
-            .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
-            .map(|m| (m.date - j.today).num_days()),
+        &(upcoming.date - j.today).num_days(),
     );
     ctx.insert("cadence", &cadence);
     ctx.insert("weeks", &weeks(cx));
