@@ -57,6 +57,8 @@ pub enum Code {
     W503,
     /// A meeting's file name gives another date than its `date:`.
     W504,
+    /// The mentee has no `email`, so the site offers the mentor no way to reply.
+    W505,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
     /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
@@ -107,6 +109,7 @@ impl Code {
         Code::W502,
         Code::W503,
         Code::W504,
+        Code::W505,
         Code::W601,
         Code::W701,
     ];

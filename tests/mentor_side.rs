@@ -245,3 +245,82 @@ fn the_dashboard_proposes_the_date_agenda_prepares_for() {
         "{index}"
     );
 }
+
+/// A held meeting with a suggestion, an offer and an action for the mentor, each with
+/// characters a URL must encode.
+fn with_items_to_answer(config_extra: &str) -> Journal {
+    let j = Journal::new();
+    j.write(
+        "mentorfolio.yaml",
+        &format!("{}{config_extra}", common::CONFIG),
+    );
+    j.write(
+        "meetings/2026-02-16.md",
+        "---\nagenda: [Plan]\nagenda_sent: 2026-02-15\noutcomes: [Start]\nsummary_sent: 2026-02-16\nactions:\n  - { task: \"Send Q&A notes\", owner: mentor, due: 2026-03-20 }\ncommitments:\n  - { what: \"Intro to Zoë #1\", followed_up: 2026-02-28 }\nfeedback:\n  received:\n    - { suggestion: \"Try 50% less & ask?\", reflection: Fair, decision: adopted }\n---\n",
+    );
+    j
+}
+
+#[test]
+fn the_review_page_answers_each_item_by_mail_and_on_github() {
+    let j = with_items_to_answer("repository: ada/mentoring\n");
+    j.cmd(&["build", "--strict"]).assert().success();
+    let review = std::fs::read_to_string(j.path().join("public/review/index.html")).unwrap();
+    let suggestion = "mailto:ada@example.org?subject=Re%3A%20suggestion%20%E2%80%9CTry%2050%25%20less%20%26%20ask%3F%E2%80%9D%20%28meeting%20of%202026-02-16%29&amp;body=%3E%20Try%2050%25%20less%20%26%20ask%3F%0D%0A%0D%0A";
+    assert!(review.contains(suggestion), "{review}");
+    assert!(
+        review.contains("subject=Re%3A%20action%20%E2%80%9CSend%20Q%26A%20notes%E2%80%9D%20%28meeting%20of%202026-02-16%29"),
+        "{review}"
+    );
+    assert!(
+        review.contains("subject=Re%3A%20offer%20%E2%80%9CIntro%20to%20Zo%C3%AB%20%231%E2%80%9D"),
+        "{review}"
+    );
+    assert!(
+        review.contains("mailto:ada@example.org?subject=Re%3A%20our%20meeting%20of%202026-02-16"),
+        "{review}"
+    );
+    assert!(
+        review.contains(
+            "href=\"https://github.com/ada/mentoring/issues/new?title=Re%3A%20suggestion%20"
+        ),
+        "{review}"
+    );
+    assert!(review.contains(">Discuss on GitHub</a>"), "{review}");
+    let meeting =
+        std::fs::read_to_string(j.path().join("public/meetings/2026-02-16/index.html")).unwrap();
+    assert!(
+        meeting.contains("mailto:ada@example.org?subject=Re%3A%20our%20meeting%20of%202026-02-16"),
+        "{meeting}"
+    );
+}
+
+#[test]
+fn without_an_address_there_are_no_empty_links_and_a_warning_says_so() {
+    let j = with_items_to_answer("");
+    j.write(
+        "mentorfolio.yaml",
+        &common::CONFIG.replace(", email: ada@example.org", ""),
+    );
+    let diags = j.diagnostics();
+    assert_eq!(
+        diags,
+        [("W505".into(), "mentorfolio.yaml".into(), Some(2))],
+        "{diags:?}"
+    );
+    j.cmd(&["build"]).assert().success();
+    for (path, text) in pages(j.path()) {
+        assert!(!text.contains("mailto:"), "{path}");
+        assert!(!text.contains("class=\"reply\""), "{path}");
+    }
+}
+
+#[test]
+fn a_repository_that_is_not_owner_slash_name_is_an_error() {
+    let j = with_items_to_answer("repository: https://github.com/ada/mentoring\n");
+    let diags = j.diagnostics();
+    assert!(
+        diags.contains(&("E007".into(), "mentorfolio.yaml".into(), Some(6))),
+        "{diags:?}"
+    );
+}

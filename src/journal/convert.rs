@@ -687,6 +687,25 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
     let safe_html = cx.boolean(f.safe_html, "safe_html").unwrap_or(false);
     let protect = cx.boolean(f.protect, "protect").unwrap_or(false);
     let indexable = cx.boolean(f.indexable, "indexable").unwrap_or(false);
+    let repository = cx.text(f.repository).filter(|r| {
+        let ok = r.split_once('/').is_some_and(|(owner, name)| {
+            let part = |p: &str| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            };
+            part(owner) && part(name) && !name.contains('/')
+        });
+        if !ok {
+            cx.error(
+                Code::E004,
+                "repository",
+                format!("`repository`: `{r}` is not a GitHub OWNER/NAME"),
+                "write the repository as it appears in its address, for example `ada/mentoring`",
+            );
+        }
+        ok
+    });
     Some(Config {
         title: title?,
         mentee: mentee?,
@@ -704,6 +723,7 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         safe_html,
         protect,
         indexable,
+        repository,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })

@@ -148,6 +148,8 @@ pub struct Config {
     pub protect: bool,
     /// Let search engines in: no `noindex`, and a sitemap.
     pub indexable: bool,
+    /// `OWNER/NAME` on GitHub, where the mentor may open an issue to answer.
+    pub repository: Option<String>,
     pub allow: Allow,
     pub source: Source,
 }

@@ -6,6 +6,7 @@ pub mod cadence;
 mod goals;
 mod meetings;
 mod references;
+mod replies;
 
 use crate::diagnostics::{self, Code, Diagnostic};
 use crate::journal::Journal;
@@ -35,6 +36,7 @@ pub const RULES: &[Rule] = &[
     (Code::W502, goals::w502_benchmark_overdue),
     (Code::W503, meetings::w503_held_in_future),
     (Code::W504, meetings::w504_file_name_date),
+    (Code::W505, replies::w505_no_reply_address),
 ];
 
 /// Runs every rule over the whole journal; diagnostics come back sorted by file and line.
@@ -98,6 +100,7 @@ pub(crate) mod testing {
                 safe_html: false,
                 protect: false,
                 indexable: false,
+                repository: None,
                 allow: Default::default(),
                 source: src,
             },
