@@ -103,7 +103,9 @@ pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Ren
     };
     let mut diags = r.diagnostics;
     let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
-    let (mut site, render_diags) = crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
+    let (mut site, mut render_diags) =
+        crate::render::render(&r.journal, &analysis, &r.theme, &r.urls);
+    crate::allow::Allowances::of(&r.journal).apply(&mut render_diags);
     diags.extend(render_diags);
     let origins = Origins {
         root,
@@ -246,6 +248,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
             None
         },
     ));
+    crate::allow::Allowances::of(&r.journal).apply(&mut diags);
     diagnostics::sort(&mut diags);
     g.report(&diags);
     if diags.iter().any(Diagnostic::is_error) || cli::fails(&diags, o.strict) {

@@ -2,6 +2,7 @@
 
 use std::time::Instant;
 
+use crate::allow::Allowances;
 use crate::cli::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
 use crate::english::count;
@@ -15,14 +16,18 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub ledger: PrivateLedger,
     pub files: FileCounts,
+    /// Warnings acknowledged with `allow:`, left out of `diagnostics`.
+    pub allowed: usize,
 }
 
 /// Loads and validates the journal at `root`.
 pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
     let loaded = journal::load(root, today);
     let mut diags = loaded.diagnostics;
+    let mut allowed = 0;
     if let Some(j) = &loaded.journal {
         diags.extend(validate::validate(j));
+        allowed = Allowances::of(j).apply(&mut diags);
     }
     diagnostics::sort(&mut diags);
     Checked {
@@ -30,6 +35,7 @@ pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
         diagnostics: diags,
         ledger: loaded.ledger,
         files: loaded.files,
+        allowed,
     }
 }
 
@@ -54,8 +60,12 @@ pub fn run(g: &Globals, strict: bool, json: bool) -> i32 {
         } else {
             String::new()
         };
+        let allowed = match checked.allowed {
+            0 => String::new(),
+            n => format!(", {n} allowed"),
+        };
         let line = format!(
-            "checked {}, {}, {}{private}: {}, {} ({} ms)",
+            "checked {}, {}, {}{private}: {}, {}{allowed} ({} ms)",
             count(goals, "goal"),
             count(meetings, "meeting"),
             count(activities, "activity/activities"),

@@ -126,6 +126,9 @@ pub enum Command {
         /// The mentor's name, as the site shows it.
         #[arg(long, default_value = "Your Mentor")]
         mentor: String,
+        /// The mentee's e-mail address, where the site's Reply links write to.
+        #[arg(long)]
+        email: Option<String>,
         /// Write into a folder that is not empty.
         #[arg(long)]
         force: bool,
@@ -240,9 +243,14 @@ pub fn run(cli: Cli) -> i32 {
             dir,
             mentee,
             mentor,
+            email,
             force,
         } => {
-            let people = crate::workflow::init::People { mentee, mentor };
+            let people = crate::workflow::init::People {
+                mentee,
+                mentor,
+                email,
+            };
             let dir = dir.as_ref().unwrap_or(&g.root);
             crate::workflow::init::run(dir, &people, g.today, force, g.quiet)
         }

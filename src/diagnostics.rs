@@ -57,6 +57,8 @@ pub enum Code {
     W503,
     /// A meeting's file name gives another date than its `date:`.
     W504,
+    /// The mentee has no `email`, so the site offers the mentor no way to reply.
+    W505,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
     /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
@@ -74,6 +76,51 @@ impl Code {
 
     pub fn as_str(self) -> String {
         format!("{self:?}")
+    }
+
+    /// Every code, in the order of the contract's table.
+    pub const ALL: &[Code] = &[
+        Code::E001,
+        Code::E002,
+        Code::E003,
+        Code::E004,
+        Code::E005,
+        Code::E006,
+        Code::E007,
+        Code::E008,
+        Code::E009,
+        Code::E010,
+        Code::W101,
+        Code::W102,
+        Code::W103,
+        Code::W104,
+        Code::W201,
+        Code::W202,
+        Code::W203,
+        Code::W204,
+        Code::W205,
+        Code::W206,
+        Code::W207,
+        Code::W301,
+        Code::W302,
+        Code::W303,
+        Code::W401,
+        Code::W501,
+        Code::W502,
+        Code::W503,
+        Code::W504,
+        Code::W505,
+        Code::W601,
+        Code::W701,
+    ];
+
+    /// The code named `s` (`W207`, any case), if there is one.
+    pub fn parse(s: &str) -> Option<Code> {
+        let s = s.trim();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s))
     }
 }
 

@@ -3,6 +3,7 @@
 //! The pipeline is a chain of plain functions over plain data:
 //! [`journal::load`] → [`validate::validate`] → analyse → render → write or serve.
 
+pub mod allow;
 pub mod analyse;
 pub mod build;
 pub mod check;

@@ -1,7 +1,8 @@
 //! The default theme checked by real tools on the built example site: the W3C Nu HTML
 //! checker finds no error in any page, and in headless Chromium axe-core finds no serious or
 //! critical violation in light or dark mode, nothing is fetched from outside the site, and
-//! no console error occurs. Screenshots of the dashboard land in `target/screenshots/`.
+//! no console error occurs, and the review page's Reply links decode as RFC 6068 asks.
+//! Screenshots of the dashboard and the review page land in `target/screenshots/`.
 //!
 //! The tools are installed by `.ci/run` (Chromium from Debian, the npm packages of
 //! `tests/browser/`). Where they are missing these tests say so and pass, except under CI,
@@ -118,11 +119,18 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
         stdout.contains(" 0 serious or critical violations, 0 problems"),
         "{stdout}"
     );
+    let valid = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("reply links on the review page: "))
+        .and_then(|l| l.trim_end_matches(" valid").parse::<usize>().ok());
+    assert!(valid.is_some_and(|n| n > 10), "{stdout}");
     for name in ["phone-light", "phone-dark", "desktop-light", "desktop-dark"] {
-        assert!(
-            shots.join(format!("dashboard-{name}.png")).is_file(),
-            "screenshot {name}"
-        );
+        for page in ["dashboard", "review"] {
+            assert!(
+                shots.join(format!("{page}-{name}.png")).is_file(),
+                "screenshot {page} {name}"
+            );
+        }
     }
 }
 

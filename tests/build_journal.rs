@@ -315,12 +315,13 @@ fn cname_nojekyll_and_summary_line() {
 }
 
 #[test]
-fn empty_states_tell_what_to_do() {
+fn empty_states_say_so_without_editing_instructions() {
     let (_tmp, root) = journal();
     std::fs::remove_file(root.join("activities/course.md")).unwrap();
     mentorfolio(&root).arg("build").assert().success();
     let page = std::fs::read_to_string(root.join("public/activities/index.html")).unwrap();
-    assert!(page.contains("No activities yet: log a training"));
+    assert!(page.contains("<p class=\"empty\">No activities yet.</p>"));
+    assert!(!page.contains("activities/."));
 }
 
 #[test]

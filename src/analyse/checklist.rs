@@ -125,7 +125,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         (active.len() - vague.len(), active.len()),
         WhenEmpty::Zero,
         if active.is_empty() {
-            "Add an active goal in goals/ with benchmarks and a target date.".into()
+            "No active goal yet.".into()
         } else if vague.is_empty() {
             "Every active goal has benchmarks and a target date; keep it so as goals change.".into()
         } else {
@@ -169,12 +169,12 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         (held.len() - late.len(), held.len()),
         WhenEmpty::Zero,
         if held.is_empty() {
-            "Send an agenda before your first meeting and record `agenda_sent`.".into()
+            "No meeting held yet.".into()
         } else if late.is_empty() {
             "Every agenda went out ahead of time.".into()
         } else {
             format!(
-                "Send the agenda ahead and record `agenda_sent` ({} without one in time).",
+                "Send the agenda ahead ({} without one in time).",
                 count(late.len(), "meeting")
             )
         },
@@ -220,7 +220,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         (suggestions.len() - unreflected.len(), suggestions.len()),
         WhenEmpty::Full,
         if suggestions.is_empty() {
-            "Ask your mentor for suggestions and record them under `feedback.received`.".into()
+            "No suggestions recorded yet.".into()
         } else if unreflected.is_empty() {
             "Every suggestion has a reflection and a decision.".into()
         } else {
@@ -255,7 +255,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
             "The mentoring has not started yet.".into()
         } else {
             format!(
-                "Tell your mentor what helps and what does not (`feedback.given`); none recorded in {}.",
+                "No feedback to the mentor recorded in {}.",
                 month_names(&quiet)
             )
         },
@@ -282,10 +282,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         } else if all_months.is_empty() {
             "The mentoring has not started yet.".into()
         } else {
-            format!(
-                "Log a training, course or reading in activities/; none in {}.",
-                month_names(&idle)
-            )
+            format!("No training, course or reading in {}.", month_names(&idle))
         },
     ));
 
@@ -297,7 +294,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         (private_passages, private_passages),
         WhenEmpty::Full,
         if private_passages == 0 {
-            "No private passages yet; use a ```private block, `private: true` or private/ for what stays between you.".into()
+            "No private passages yet.".into()
         } else {
             "Every private passage was kept out; the build refuses to write a site that contains one.".into()
         },
@@ -323,7 +320,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         (active.len() - stale.len(), active.len()),
         WhenEmpty::Zero,
         if active.is_empty() {
-            "Add an active goal to monitor.".into()
+            "No active goal yet.".into()
         } else if stale.is_empty() {
             "Every active goal moved or was discussed in the last 30 days.".into()
         } else {
@@ -334,11 +331,11 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         },
     ));
 
-    // 10. Respect for the mentor's time.
+    // 10. Respect for the mentor's time. Only the mentee's own cancellations count.
     let cancelled: Vec<_> = j
         .meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::Cancelled)
+        .filter(|m| m.cancelled_by() == Some(Owner::Mentee))
         .collect();
     let courteous = cancelled
         .iter()
@@ -350,7 +347,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .count();
     let on_time = held
         .iter()
-        .filter(|m| m.duration <= j.config.meeting_length)
+        .filter(|m| !m.ran_over(j.config.meeting_length))
         .count();
     let whole = cancelled.len() + held.len();
     out.push(item(
@@ -371,8 +368,7 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
             }
             if on_time < held.len() {
                 parts.push(format!(
-                    "end within {} ({} ran over)",
-                    count(j.config.meeting_length as usize, "minute"),
+                    "end within the planned length ({} ran over)",
                     count(held.len() - on_time, "meeting")
                 ));
             }
@@ -487,6 +483,7 @@ mod tests {
             hours: None,
             goals: vec![],
             body: String::new(),
+            allow: Default::default(),
             source: source("activities/a.md", &[]),
         }];
         assert_eq!(score(&j, 6), (1, 3, 33));
@@ -516,6 +513,7 @@ mod tests {
         let mut cancelled = meeting("2026-01-12");
         cancelled.status = MeetingStatus::Cancelled;
         cancelled.cancellation = Some(Cancellation {
+            by: Owner::Mentee,
             notice_given: Some(date("2026-01-10")),
             reason: None,
             rescheduled_to: Some(date("2026-01-14")),
@@ -523,5 +521,24 @@ mod tests {
         });
         j.meetings = vec![long, cancelled, meeting("2026-01-19")];
         assert_eq!(score(&j, 10), (2, 3, 67));
+    }
+
+    #[test]
+    fn respect_ignores_the_mentors_cancellations_and_honours_planned_lengths() {
+        let mut j = journal();
+        let mut long = meeting("2026-01-05");
+        long.duration = 90;
+        long.planned_duration = Some(90);
+        let mut cancelled = meeting("2026-01-12");
+        cancelled.status = MeetingStatus::Cancelled;
+        cancelled.cancellation = Some(Cancellation {
+            by: Owner::Mentor,
+            notice_given: None,
+            reason: None,
+            rescheduled_to: None,
+            line: 9,
+        });
+        j.meetings = vec![long, cancelled, meeting("2026-01-19")];
+        assert_eq!(score(&j, 10), (2, 2, 100));
     }
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod cadence;
 pub mod checklist;
+pub mod next;
 pub mod progress;
 pub mod review;
 pub mod timeline;

@@ -109,6 +109,46 @@ impl Ctx<'_> {
         }
     }
 
+    /// The warning codes of `allow:`. An unknown code, or an error's, is itself a warning:
+    /// errors stop the build and cannot be acknowledged away.
+    pub fn allow(&mut self, v: Option<AllowFront>) -> Allow {
+        let mut allow = Allow::default();
+        for (written, reason, path) in v.unwrap_or_default().0 {
+            match Code::parse(&written) {
+                Some(code) if code.severity() == crate::diagnostics::Severity::Warning => {
+                    allow
+                        .0
+                        .insert(code, reason.filter(|r| !r.trim().is_empty()));
+                }
+                Some(code) => self.error(
+                    Code::W501,
+                    &path,
+                    format!("`allow:` names the error {code}, which cannot be allowed"),
+                    "fix the error instead, and remove it from `allow:`",
+                ),
+                None => {
+                    let codes: Vec<String> = Code::ALL
+                        .iter()
+                        .filter(|c| c.severity() == crate::diagnostics::Severity::Warning)
+                        .map(|c| c.as_str())
+                        .collect();
+                    let known: Vec<&str> = codes.iter().map(String::as_str).collect();
+                    let hint = match nearest(&written.to_uppercase(), &known) {
+                        Some(n) => format!("did you mean `{n}`?"),
+                        None => "name a warning code such as `W207`".to_string(),
+                    };
+                    self.error(
+                        Code::W501,
+                        &path,
+                        format!("`allow:` names an unknown code `{}`", written.trim()),
+                        &hint,
+                    );
+                }
+            }
+        }
+        allow
+    }
+
     /// A whole number of at least zero (minutes, days).
     pub fn count(&mut self, v: Option<Scalar>, path: &str) -> Option<u32> {
         let v = v?;
@@ -324,6 +364,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         benchmarks,
         actions,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -350,6 +391,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         hours,
         goals,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -393,6 +435,7 @@ pub fn meeting(
         },
     };
     let duration = cx.count(f.duration.clone(), "duration");
+    let planned_duration = cx.count(f.planned_duration, "planned_duration");
     let status = cx.choice(f.status, "status", MEETING_STATUS);
     let goals = cx.list(f.goals);
     let agenda = cx.list(f.agenda);
@@ -463,6 +506,9 @@ pub fn meeting(
     let feedback_given = cx.list(feedback.given);
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
     let cancellation = f.cancellation.map(|c| Cancellation {
+        by: cx
+            .choice(c.by, "cancellation.by", OWNERS)
+            .unwrap_or(Owner::Mentee),
         notice_given: cx.date(c.notice_given, "cancellation.notice_given"),
         reason: cx.text(c.reason),
         rescheduled_to: cx.date(c.rescheduled_to, "cancellation.rescheduled_to"),
@@ -482,6 +528,7 @@ pub fn meeting(
         time,
         duration: duration.unwrap_or(length),
         duration_given: f.duration.is_some(),
+        planned_duration,
         status,
         goals,
         agenda,
@@ -494,6 +541,7 @@ pub fn meeting(
         summary_sent,
         cancellation,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -528,6 +576,7 @@ pub fn plan(cx: &mut Ctx, f: PlanFront, body: String) -> Option<Plan> {
         horizon,
         objectives,
         body,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }
@@ -638,6 +687,25 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
     let safe_html = cx.boolean(f.safe_html, "safe_html").unwrap_or(false);
     let protect = cx.boolean(f.protect, "protect").unwrap_or(false);
     let indexable = cx.boolean(f.indexable, "indexable").unwrap_or(false);
+    let repository = cx.text(f.repository).filter(|r| {
+        let ok = r.split_once('/').is_some_and(|(owner, name)| {
+            let part = |p: &str| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            };
+            part(owner) && part(name) && !name.contains('/')
+        });
+        if !ok {
+            cx.error(
+                Code::E004,
+                "repository",
+                format!("`repository`: `{r}` is not a GitHub OWNER/NAME"),
+                "write the repository as it appears in its address, for example `ada/mentoring`",
+            );
+        }
+        ok
+    });
     Some(Config {
         title: title?,
         mentee: mentee?,
@@ -655,6 +723,8 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         safe_html,
         protect,
         indexable,
+        repository,
+        allow: cx.allow(f.allow),
         source: cx.source.clone(),
     })
 }

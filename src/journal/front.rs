@@ -24,6 +24,8 @@ pub struct ConfigFront {
     pub safe_html: Option<Scalar>,
     pub protect: Option<Scalar>,
     pub indexable: Option<Scalar>,
+    pub repository: Option<Scalar>,
+    pub allow: Option<AllowFront>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +58,7 @@ pub struct PlanFront {
     pub objectives: Option<Vec<ObjectiveFront>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    pub allow: Option<AllowFront>,
 }
 
 #[derive(Deserialize)]
@@ -75,6 +78,7 @@ pub struct GoalFront {
     pub actions: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    pub allow: Option<AllowFront>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +92,7 @@ pub struct BenchmarkFront {
 pub struct MeetingFront {
     pub date: Option<Scalar>,
     pub duration: Option<Scalar>,
+    pub planned_duration: Option<Scalar>,
     pub status: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
     pub agenda: Option<Vec<Scalar>>,
@@ -100,6 +105,7 @@ pub struct MeetingFront {
     pub cancellation: Option<CancellationFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    pub allow: Option<AllowFront>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +139,7 @@ pub struct SuggestionFront {
 
 #[derive(Deserialize, Default)]
 pub struct CancellationFront {
+    pub by: Option<Scalar>,
     pub notice_given: Option<Scalar>,
     pub reason: Option<Scalar>,
     pub rescheduled_to: Option<Scalar>,
@@ -147,6 +154,44 @@ pub struct ActivityFront {
     pub goals: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    pub allow: Option<AllowFront>,
+}
+
+/// `allow:` as written: a code, a list of codes, or a mapping of codes to reasons. Each
+/// entry is (code, reason, key path), so an unknown code is reported at its own line.
+#[derive(Default)]
+pub struct AllowFront(pub Vec<(String, Option<String>, String)>);
+
+impl<'de> Deserialize<'de> for AllowFront {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = AllowFront;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of warning codes, or codes each with a reason")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AllowFront, E> {
+                Ok(AllowFront(vec![(v.to_string(), None, "allow".into())]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<AllowFront, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Scalar(code)) = a.next_element()? {
+                    out.push((code, None, format!("allow.{}", out.len())));
+                }
+                Ok(AllowFront(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<AllowFront, A::Error> {
+                let mut out = Vec::new();
+                while let Some((Scalar(code), reason)) = a.next_entry::<Scalar, Option<Scalar>>()? {
+                    let path = format!("allow.{code}");
+                    out.push((code, reason.map(|r| r.0), path));
+                }
+                Ok(AllowFront(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// What kind of file a key path belongs to.
@@ -160,7 +205,7 @@ pub enum Kind {
 }
 
 /// Keys every Markdown file may carry.
-const COMMON: &[&str] = &["private", "private_notes"];
+const COMMON: &[&str] = &["private", "private_notes", "allow"];
 
 /// The known keys of the mapping at `parent` (a key path with list indices as `*`),
 /// or None where the mapping is free-form or not a mapping of the format.
@@ -201,6 +246,8 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "safe_html",
             "protect",
             "indexable",
+            "repository",
+            "allow",
         ],
         (Kind::Config, "mentee" | "mentor") => &["name", "email"],
         (Kind::Config, "cadence.*") => &["from", "every"],
@@ -219,6 +266,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
         (Kind::Meeting, "") => &[
             "date",
             "duration",
+            "planned_duration",
             "status",
             "goals",
             "agenda",
@@ -234,7 +282,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
-        (Kind::Meeting, "cancellation") => &["notice_given", "reason", "rescheduled_to"],
+        (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
         (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
         _ => return None,
     };

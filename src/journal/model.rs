@@ -48,6 +48,11 @@ impl Source {
     }
 }
 
+/// Warning codes acknowledged with `allow:`, each with its reason when one was given. They
+/// are silenced in that file, or in the whole journal when written in `mentorfolio.yaml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Allow(pub std::collections::BTreeMap<crate::diagnostics::Code, Option<String>>);
+
 /// How often the pair plans to meet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Every {
@@ -143,6 +148,9 @@ pub struct Config {
     pub protect: bool,
     /// Let search engines in: no `noindex`, and a sitemap.
     pub indexable: bool,
+    /// `OWNER/NAME` on GitHub, where the mentor may open an issue to answer.
+    pub repository: Option<String>,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -161,6 +169,7 @@ pub struct Plan {
     pub horizon: Option<NaiveDate>,
     pub objectives: Vec<Objective>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -212,6 +221,7 @@ pub struct Goal {
     /// Actionable steps.
     pub actions: Vec<String>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -313,6 +323,8 @@ pub struct Suggestion {
 
 #[derive(Clone, Debug)]
 pub struct Cancellation {
+    /// Who called the meeting off; only the mentee's own cancellations are judged for notice.
+    pub by: Owner,
     pub notice_given: Option<NaiveDate>,
     pub reason: Option<String>,
     pub rescheduled_to: Option<NaiveDate>,
@@ -329,6 +341,8 @@ pub struct Meeting {
     pub duration: u32,
     /// Whether `duration` was written down rather than defaulted.
     pub duration_given: bool,
+    /// Minutes this meeting was planned to last, when it differs from `meeting_length`.
+    pub planned_duration: Option<u32>,
     pub status: MeetingStatus,
     pub goals: Vec<String>,
     pub agenda: Vec<String>,
@@ -342,6 +356,7 @@ pub struct Meeting {
     pub summary_sent: Option<NaiveDate>,
     pub cancellation: Option<Cancellation>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 
@@ -349,6 +364,21 @@ impl Meeting {
     /// Start of the meeting; midnight when no time was given.
     pub fn starts(&self) -> NaiveDateTime {
         self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
+    }
+
+    /// Whether it lasted longer than planned: its own planned length, else the journal's.
+    pub fn ran_over(&self, meeting_length: u32) -> bool {
+        self.duration > self.planned_duration.unwrap_or(meeting_length)
+    }
+
+    /// Who cancelled it, when it was cancelled.
+    pub fn cancelled_by(&self) -> Option<Owner> {
+        match self.status {
+            MeetingStatus::Cancelled => {
+                Some(self.cancellation.as_ref().map_or(Owner::Mentee, |c| c.by))
+            }
+            _ => None,
+        }
     }
 }
 
@@ -388,6 +418,7 @@ pub struct Activity {
     pub hours: Option<f64>,
     pub goals: Vec<String>,
     pub body: String,
+    pub allow: Allow,
     pub source: Source,
 }
 

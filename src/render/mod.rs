@@ -6,6 +6,7 @@ pub mod feeds;
 pub mod markdown;
 pub mod pages;
 pub mod paginate;
+pub mod reply;
 pub mod svg;
 pub mod theme;
 pub mod urls;

@@ -4,6 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::paginate::{self, Paginator};
+use super::reply::{self, Replied};
 use super::svg;
 use super::theme::{self, Theme};
 use super::urls::{self, Urls};
@@ -224,6 +225,12 @@ fn index(cx: &Inputs, ctx: &mut Context) {
             agenda_sent: day_opt(m.agenda_sent),
         });
     ctx.insert("next_meeting", &next);
+    // With none planned, the date the cadence proposes, as `agenda` would.
+    let upcoming = crate::analyse::next::next_meeting(j);
+    ctx.insert(
+        "proposed_meeting",
+        &upcoming.planned.is_none().then(|| day(upcoming.date)),
+    );
     let open: Vec<_> = a
         .actions
         .iter()
@@ -304,10 +311,7 @@ fn index(cx: &Inputs, ctx: &mut Context) {
     );
     ctx.insert(
         "days_to_next_meeting",
-        &j.meetings
-            .iter()
-            .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
-            .map(|m| (m.date - j.today).num_days()),
+        &(upcoming.date - j.today).num_days(),
     );
     ctx.insert("cadence", &cadence);
     ctx.insert("weeks", &weeks(cx));
@@ -575,6 +579,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     }
     #[derive(Serialize)]
     struct CancellationView<'a> {
+        /// `mentee` or `mentor`.
+        by: &'static str,
         notice_given: Option<Day>,
         reason: Option<&'a str>,
         rescheduled_to: Option<Day>,
@@ -607,6 +613,7 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         summary_sent: Option<Day>,
         cancellation: Option<CancellationView<'a>>,
         body: &'a str,
+        reply: Option<reply::Reply>,
     }
     let j = cx.journal;
     let m: &Meeting = &j.meetings[i];
@@ -631,8 +638,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         date: day(m.date),
         time: m.time.map(|t| t.format("%H:%M").to_string()),
         duration: m.duration,
-        planned_length: j.config.meeting_length,
-        over_time: m.status == MeetingStatus::Held && m.duration > j.config.meeting_length,
+        planned_length: m.planned_duration.unwrap_or(j.config.meeting_length),
+        over_time: m.status == MeetingStatus::Held && m.ran_over(j.config.meeting_length),
         status: m.status.as_str(),
         goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
         agenda: &m.agenda,
@@ -665,6 +672,7 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         feedback_given: &m.feedback_given,
         summary_sent: day_opt(m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {
+            by: c.by.as_str(),
             notice_given: day_opt(c.notice_given),
             reason: c.reason.as_deref(),
             rescheduled_to: day_opt(c.rescheduled_to),
@@ -676,6 +684,7 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
             }),
         }),
         body: cx.body(&m.source.file),
+        reply: reply::Replies::of(j).to_meeting(m),
     };
     ctx.insert("meeting", &view);
     ctx.insert(
@@ -871,16 +880,16 @@ fn review(cx: &Inputs, ctx: &mut Context) {
     }
     #[derive(Serialize)]
     struct ReviewView<'a> {
-        last_meeting: Option<MeetingLink>,
+        last_meeting: Option<Replied<MeetingLink>>,
         since: Day,
         benchmarks_done: Vec<BenchmarkDone<'a>>,
         actions_done: Vec<ActionView<'a>>,
         activities: Vec<ActivityLink<'a>>,
-        new_suggestions: Vec<SuggestionView<'a>>,
-        mentor_actions: Vec<ActionView<'a>>,
-        mentor_commitments: Vec<CommitmentView<'a>>,
+        new_suggestions: Vec<Replied<SuggestionView<'a>>>,
+        mentor_actions: Vec<Replied<ActionView<'a>>>,
+        mentor_commitments: Vec<Replied<CommitmentView<'a>>>,
         /// The newest suggestions; the rest are on their meetings' pages.
-        suggestions: Vec<SuggestionView<'a>>,
+        suggestions: Vec<Replied<SuggestionView<'a>>>,
         suggestions_total: usize,
         decisions: Vec<(&'static str, usize)>,
     }
@@ -902,8 +911,9 @@ fn review(cx: &Inputs, ctx: &mut Context) {
         .filter(|s| s.suggestion.decision.is_none())
         .count();
     decisions.push(("no decision yet", undecided));
+    let rs = reply::Replies::of(j);
     let view = ReviewView {
-        last_meeting: r.last_meeting.map(|m| meeting_link(m, u)),
+        last_meeting: r.last_meeting.map(|m| reply::meeting(&rs, u, m)),
         since: day(r.since),
         benchmarks_done: r
             .benchmarks_done
@@ -916,18 +926,17 @@ fn review(cx: &Inputs, ctx: &mut Context) {
             .collect(),
         actions_done: r.actions_done.iter().map(|a| action(j, u, a)).collect(),
         activities: r.activities.iter().map(|a| activity_link(a, u)).collect(),
-        new_suggestions: r.new_suggestions.iter().map(|s| suggestion(u, s)).collect(),
-        mentor_actions: r.mentor_actions.iter().map(|a| action(j, u, a)).collect(),
-        mentor_commitments: r
-            .mentor_commitments
-            .iter()
-            .map(|c| open_commitment(u, c))
+        new_suggestions: (r.new_suggestions.iter())
+            .map(|s| reply::suggestion(&rs, u, s))
             .collect(),
-        suggestions: r
-            .suggestions
-            .iter()
-            .take(REVIEW_SUGGESTIONS)
-            .map(|s| suggestion(u, s))
+        mentor_actions: (r.mentor_actions.iter())
+            .map(|a| reply::action(&rs, j, u, a))
+            .collect(),
+        mentor_commitments: (r.mentor_commitments.iter())
+            .map(|c| reply::commitment(&rs, u, c))
+            .collect(),
+        suggestions: (r.suggestions.iter().take(REVIEW_SUGGESTIONS))
+            .map(|s| reply::suggestion(&rs, u, s))
             .collect(),
         suggestions_total: r.suggestions.len(),
         decisions,

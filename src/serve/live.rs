@@ -242,6 +242,7 @@ impl Session {
             return failed(diags);
         };
         diags.extend(crate::validate::validate(&journal));
+        crate::allow::Allowances::of(&journal).apply(&mut diags);
         let theme = match theme {
             Some(theme) => theme,
             None => match theme::load(&self.root, &journal.config) {
@@ -260,7 +261,9 @@ impl Session {
         if let Some(key) = &self.key {
             urls = urls.protected(key.clone());
         }
-        diags.extend(bodies.update(&journal, &urls));
+        let mut found = bodies.update(&journal, &urls);
+        crate::allow::Allowances::of(&journal).apply(&mut found);
+        diags.extend(found);
         if diags.iter().any(Diagnostic::is_error) {
             return failed(diags);
         }

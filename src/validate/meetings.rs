@@ -2,7 +2,7 @@
 //! that respect the mentor's time.
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::journal::{Journal, Meeting, MeetingStatus};
+use crate::journal::{Journal, Meeting, MeetingStatus, Owner};
 
 fn held(j: &Journal) -> impl Iterator<Item = &Meeting> {
     j.meetings
@@ -59,8 +59,9 @@ pub fn w204_no_summary(j: &Journal, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Notice is asked of the mentee only: when the mentor cancels, the mentee owes nothing.
 pub fn w205_short_notice(j: &Journal, out: &mut Vec<Diagnostic>) {
-    for m in cancelled(j) {
+    for m in cancelled(j).filter(|m| m.cancelled_by() == Some(Owner::Mentee)) {
         match m.cancellation.as_ref().and_then(|c| c.notice_given) {
             None => {
                 let at = if m.cancellation.is_some() {
@@ -223,6 +224,7 @@ mod tests {
         let mut m = meeting("2026-02-02");
         m.status = MeetingStatus::Cancelled;
         m.cancellation = Some(Cancellation {
+            by: Owner::Mentee,
             notice_given: Some(date("2026-02-02")),
             reason: None,
             rescheduled_to: None,
@@ -237,6 +239,7 @@ mod tests {
             [("W206".into(), "meetings/2026-02-02.md".into(), 9)]
         );
         m.cancellation = Some(Cancellation {
+            by: Owner::Mentee,
             notice_given: Some(date("2026-01-30")),
             reason: None,
             rescheduled_to: Some(date("2026-02-04")),
@@ -244,6 +247,20 @@ mod tests {
         });
         assert!(run(w205_short_notice, &one(m.clone())).is_empty());
         assert!(run(w206_not_rescheduled, &one(m)).is_empty());
+    }
+
+    #[test]
+    fn w205_asks_no_notice_of_the_mentee_when_the_mentor_cancelled() {
+        let mut m = meeting("2026-02-02");
+        m.status = MeetingStatus::Cancelled;
+        m.cancellation = Some(Cancellation {
+            by: Owner::Mentor,
+            notice_given: None,
+            reason: None,
+            rescheduled_to: None,
+            line: 9,
+        });
+        assert!(run(w205_short_notice, &one(m)).is_empty());
     }
 
     #[test]

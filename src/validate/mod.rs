@@ -6,6 +6,7 @@ pub mod cadence;
 mod goals;
 mod meetings;
 mod references;
+mod replies;
 
 use crate::diagnostics::{self, Code, Diagnostic};
 use crate::journal::Journal;
@@ -35,6 +36,7 @@ pub const RULES: &[Rule] = &[
     (Code::W502, goals::w502_benchmark_overdue),
     (Code::W503, meetings::w503_held_in_future),
     (Code::W504, meetings::w504_file_name_date),
+    (Code::W505, replies::w505_no_reply_address),
     (Code::W601, references::w601_broken_journal_link),
 ];
 
@@ -99,6 +101,8 @@ pub(crate) mod testing {
                 safe_html: false,
                 protect: false,
                 indexable: false,
+                repository: None,
+                allow: Default::default(),
                 source: src,
             },
             plan: Plan {
@@ -106,6 +110,7 @@ pub(crate) mod testing {
                 horizon: None,
                 objectives: vec![],
                 body: String::new(),
+                allow: Default::default(),
                 source: source("plan.md", &[]),
             },
             goals: vec![],
@@ -132,6 +137,7 @@ pub(crate) mod testing {
             }],
             actions: vec!["Do it".into()],
             body: String::new(),
+            allow: Default::default(),
             source: source(
                 &format!("goals/{id}.md"),
                 &[("title", 2), ("benchmarks", 5), ("benchmarks.0", 6)],
@@ -146,6 +152,7 @@ pub(crate) mod testing {
             time: None,
             duration: 60,
             duration_given: false,
+            planned_duration: None,
             status: MeetingStatus::Held,
             goals: vec![],
             agenda: vec!["Talk".into()],
@@ -158,6 +165,7 @@ pub(crate) mod testing {
             summary_sent: Some(date(day)),
             cancellation: None,
             body: String::new(),
+            allow: Default::default(),
             source: source(
                 &format!("meetings/{day}.md"),
                 &[

@@ -3,11 +3,12 @@
 //! Each query is a plain function over the [`Journal`], so `new meeting`, `agenda` and the
 //! tests share one definition of "open", "overdue", "coming due" and "neglected".
 
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Duration, NaiveDate};
 
 use crate::analyse::actions::{
     ActionRef, ActionState, CommitmentRef, all_actions, open_commitments,
 };
+pub use crate::analyse::next::{NextMeeting, next_by_cadence, next_meeting};
 use crate::cli::Globals;
 use crate::english;
 use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
@@ -59,47 +60,6 @@ pub fn neglected_goals(j: &Journal, on: NaiveDate) -> Vec<Neglected<'_>> {
             })
         })
         .collect()
-}
-
-/// When the next meeting is: the first planned one from today on, or else the next date the
-/// cadence gives after the last held meeting (never before today).
-#[derive(Clone, Debug)]
-pub struct NextMeeting<'a> {
-    pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
-    pub planned: Option<&'a Meeting>,
-}
-
-pub fn next_meeting(j: &Journal) -> NextMeeting<'_> {
-    if let Some(m) = j
-        .meetings
-        .iter()
-        .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
-    {
-        return NextMeeting {
-            date: m.date,
-            time: m.time,
-            planned: Some(m),
-        };
-    }
-    NextMeeting {
-        date: next_by_cadence(j, held(j).map(|m| m.date).max(), j.today),
-        time: None,
-        planned: None,
-    }
-}
-
-/// The first date on the cadence after `last` that is not before `not_before`.
-pub fn next_by_cadence(j: &Journal, last: Option<NaiveDate>, not_before: NaiveDate) -> NaiveDate {
-    let Some(mut date) = last else {
-        return not_before;
-    };
-    loop {
-        date += Duration::days(j.config.cadence.on(date).days().max(1));
-        if date >= not_before {
-            return date;
-        }
-    }
 }
 
 /// One point of a proposed agenda, worded to say where it comes from.

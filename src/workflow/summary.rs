@@ -51,6 +51,9 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         Some(t) => format!("{} {}", m.date, t.format("%H:%M")),
         None => m.date.to_string(),
     };
+    if m.status == MeetingStatus::Cancelled {
+        return cancelled(j, m, &when);
+    }
     let _ = writeln!(out, "# Summary of our mentoring session on {when}\n");
     let _ = writeln!(
         out,
@@ -116,6 +119,30 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         m.feedback_given.clone(),
     );
     let _ = writeln!(out, "\n## Next meeting\n\n{}", next_after(j, m));
+    out
+}
+
+/// A cancelled meeting has nothing discussed to report: who called it off, why, and when
+/// the two meet instead.
+fn cancelled(j: &Journal, m: &Meeting, when: &str) -> String {
+    let mut out = format!("# Our mentoring session on {when} was cancelled\n\n");
+    let c = m.cancellation.as_ref();
+    let by = match c.map_or(Owner::Mentee, |c| c.by) {
+        Owner::Mentee => &j.config.mentee.name,
+        Owner::Mentor => &j.config.mentor.name,
+    };
+    let _ = write!(out, "Cancelled by {by}");
+    match c.and_then(|c| c.reason.as_deref()) {
+        Some(reason) => {
+            let _ = writeln!(out, ": {reason}.");
+        }
+        None => out.push_str(".\n"),
+    }
+    let next = match c.and_then(|c| c.rescheduled_to) {
+        Some(d) => format!("{d} (the new date)"),
+        None => next_after(j, m),
+    };
+    let _ = writeln!(out, "\n## Next meeting\n\n{next}");
     out
 }
 
@@ -225,5 +252,25 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("What Grace offered"), "{md}");
+    }
+
+    #[test]
+    fn a_cancelled_meeting_says_who_why_and_when_instead() {
+        let mut j = journal_with_meetings();
+        let m = &mut j.meetings[1];
+        m.status = MeetingStatus::Cancelled;
+        m.cancellation = Some(crate::journal::Cancellation {
+            by: Owner::Mentor,
+            notice_given: None,
+            reason: Some("Travel".into()),
+            rescheduled_to: Some(date("2026-02-05")),
+            line: 9,
+        });
+        let md = to_markdown(&j, &j.meetings[1]);
+        assert!(md.contains("was cancelled"), "{md}");
+        assert!(md.contains("Cancelled by Grace: Travel.\n"), "{md}");
+        assert!(md.contains("2026-02-05 (the new date)"), "{md}");
+        assert!(!md.contains("Goals discussed"), "{md}");
+        assert!(!md.contains("Action items"), "{md}");
     }
 }

@@ -98,12 +98,44 @@ for (const scheme of ['light', 'dark']) {
     const page = await context.newPage();
     await page.goto(`${origin}${prefix}`);
     await page.screenshot({ path: join(shots, `dashboard-${name}-${scheme}.png`), fullPage: true });
+    await page.goto(`${origin}${prefix}review/`);
+    await page.screenshot({ path: join(shots, `review-${name}-${scheme}.png`), fullPage: true });
     await context.close();
   }
 }
 
+// The review page's Reply links, as the browser reads them: each a mailto: URL whose
+// subject and quoted body decode (RFC 6068), and each named for what it answers.
+const replies = { valid: 0 };
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}${prefix}review/`);
+  const links = await page.$$eval('.reply a', (as) => as.map((a) => ({
+    href: a.getAttribute('href'), text: a.textContent, label: a.getAttribute('aria-label'),
+  })));
+  for (const l of links) {
+    try {
+      const url = new URL(l.href);
+      const subject = url.searchParams.get('subject') ?? url.searchParams.get('title');
+      const body = url.searchParams.get('body') ?? '';
+      const mail = url.protocol === 'mailto:' && url.pathname.includes('@');
+      const issue = url.origin === 'https://github.com' && url.pathname.endsWith('/issues/new');
+      if (!(mail || issue)) throw new Error('neither mailto: nor a GitHub new issue');
+      if (!subject?.startsWith('Re: ') || !l.label?.includes(subject)) throw new Error(`subject ${subject}`);
+      if (body && !body.startsWith('> ')) throw new Error(`body ${body}`);
+      replies.valid += 1;
+    } catch (e) {
+      problems.push(`review: reply link ${l.href}: ${e.message}`);
+    }
+  }
+  if (links.length === 0) problems.push('review: no reply links');
+  await context.close();
+}
+
 await browser.close();
 server.close();
+console.log(`reply links on the review page: ${replies.valid} valid`);
 console.log(`browser: ${counts.pages} pages, ${counts.runs} axe runs (light and dark), ${counts.violations} serious or critical violations, ${problems.length} problems`);
 for (const p of problems) console.log(`  ${p}`);
 process.exit(problems.length ? 1 : 0);

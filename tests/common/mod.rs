@@ -10,7 +10,7 @@ use tempfile::TempDir;
 
 pub const TODAY: &str = "2026-03-01";
 
-pub const CONFIG: &str = "title: Test portfolio\nmentee: { name: Ada Lovelace }\nmentor: { name: Grace Hopper }\nbase_url: https://example.org/\nstart: 2026-01-05\n";
+pub const CONFIG: &str = "title: Test portfolio\nmentee: { name: Ada Lovelace, email: ada@example.org }\nmentor: { name: Grace Hopper }\nbase_url: https://example.org/\nstart: 2026-01-05\n";
 pub const PLAN: &str = "---\nobjective: Lead cross-team technical work\n---\nWhy this matters.\n";
 
 /// A journal with a valid config and plan and nothing else.
