@@ -78,6 +78,8 @@ measure() {
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# CPU milliseconds per meeting: flat from one size to the next when every stage is linear.
+per() { awk -v c="$1" -v n="$2" 'BEGIN { printf "%.3f", c * 1000 / n }'; }
 
 ROWS=()
 SERVE_ROWS=()
@@ -96,7 +98,7 @@ for n in "${SIZES[@]}"; do
 
     echo "  timing check ($RUNS runs)..." >&2
     read -r t c m < <(measure - "$BIN" --root "$dir/journal" --today "$TODAY" --quiet check)
-    ROWS+=("| $n | \`mentorfolio check\` | $t | $c | $(mb "$m") | |")
+    ROWS+=("| $n | \`mentorfolio check\` | $t | $c | $(per "$c" "$n") | $(mb "$m") | |")
 
     hugo_t="" hugo_c="" hugo_m=""
     if [ -n "$HUGO" ]; then
@@ -112,7 +114,7 @@ for n in "${SIZES[@]}"; do
         if [ -n "$hugo_t" ]; then
             vs="wall $(ratio "$t" "$hugo_t"), CPU $(ratio "$c" "$hugo_c"), memory $(ratio "$m" "$hugo_m")"
         fi
-        ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(mb "$m") | $vs |")
+        ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(per "$c" "$n") | $(mb "$m") | $vs |")
     fi
     if [ "$HAS_BUILD" = 1 ] && "$BIN" serve --help >/dev/null 2>&1; then
         echo "  timing serve, write to reload event ($EDITS edits)..." >&2
@@ -122,7 +124,7 @@ for n in "${SIZES[@]}"; do
         SERVE_ROWS+=("| $n | $med | $fast | $slow |")
     fi
     if [ -n "$hugo_t" ]; then
-        ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $hugo_c | $(mb "$hugo_m") | |")
+        ROWS+=("| $n | \`hugo\` ($("$HUGO" version | awk '{ print $2 }')) | $hugo_t | $hugo_c | $(per "$hugo_c" "$n") | $(mb "$hugo_m") | |")
     fi
 done
 
@@ -130,8 +132,8 @@ echo
 echo "Median of $RUNS runs on $(nproc) cores; ratios are mentorfolio / Hugo."
 if [ "$HAS_BUILD" = 0 ]; then echo "(this mentorfolio has no \`build\` command yet: only \`check\` is measured)"; fi
 echo
-echo "| N meetings | command | wall time (s) | CPU time (s) | peak RSS (MB) | mentorfolio / Hugo |"
-echo "|---:|---|---:|---:|---:|---|"
+echo "| N meetings | command | wall time (s) | CPU time (s) | CPU ms / meeting | peak RSS (MB) | mentorfolio / Hugo |"
+echo "|---:|---|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
 if [ "${#SERVE_ROWS[@]}" -gt 0 ]; then
     echo

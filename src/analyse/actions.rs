@@ -63,6 +63,16 @@ pub fn by_owner<'a>(actions: &[ActionRef<'a>]) -> Vec<ActionRef<'a>> {
     out
 }
 
+/// How many of `actions` each owner has in each state, indexed by [`owner_rank`] then
+/// state: counted once, for every page of the action items to show.
+pub fn counts_by_owner(actions: &[ActionRef]) -> [[usize; 3]; 3] {
+    let mut counts = [[0usize; 3]; 3];
+    for r in actions {
+        counts[owner_rank(r.action.owner)][r.state as usize] += 1;
+    }
+    counts
+}
+
 /// Every action item of every meeting: overdue first, then open, then done; within a
 /// state by due date (undated last), then by meeting and position.
 pub fn all_actions(j: &Journal) -> Vec<ActionRef<'_>> {

@@ -68,6 +68,9 @@ pub struct Week {
 
 /// One entry a week from the week of the start to the week of today, like a contribution
 /// calendar of the meetings.
+///
+/// One pass over the meetings in date order beside the weeks: O(meetings + weeks), or
+/// O(meetings log meetings) in the rare case the list is not already in date order.
 pub fn weeks(j: &Journal) -> Vec<Week> {
     let start = super::start_of(j);
     if start > j.today {
@@ -75,29 +78,39 @@ pub fn weeks(j: &Journal) -> Vec<Week> {
     }
     let monday_of =
         |d: NaiveDate| d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+    let mut dated: Vec<(NaiveDate, MeetingStatus)> = j
+        .meetings
+        .iter()
+        .filter(|m| m.date <= j.today)
+        .map(|m| (m.date, m.status))
+        .collect();
+    if !dated.is_sorted_by_key(|d| d.0) {
+        dated.sort_by_key(|d| d.0);
+    }
+    let mut next = dated.iter().peekable();
+    // The latest held meeting up to the end of the week being looked at.
+    let mut last_held: Option<NaiveDate> = None;
     let mut out = Vec::new();
     let mut monday = monday_of(start);
     while monday <= j.today {
-        let sunday = monday + Duration::days(6);
-        let in_week = |m: &&Meeting| m.date >= monday && m.date <= sunday && m.date <= j.today;
-        let held = j
-            .meetings
-            .iter()
-            .filter(in_week)
-            .any(|m| m.status == MeetingStatus::Held);
-        let cancelled = j
-            .meetings
-            .iter()
-            .filter(in_week)
-            .any(|m| m.status == MeetingStatus::Cancelled);
-        let end = sunday.min(j.today);
-        let last = j
-            .meetings
-            .iter()
-            .filter(|m| m.status == MeetingStatus::Held && m.date <= end)
-            .map(|m| m.date)
-            .max()
-            .unwrap_or(start);
+        let end = (monday + Duration::days(6)).min(j.today);
+        let (mut held, mut cancelled) = (false, false);
+        while let Some(&&(date, status)) = next.peek() {
+            if date > end {
+                break;
+            }
+            next.next();
+            let in_week = date >= monday;
+            match status {
+                MeetingStatus::Held => {
+                    held |= in_week;
+                    last_held = Some(date);
+                }
+                MeetingStatus::Cancelled => cancelled |= in_week,
+                MeetingStatus::Planned => {}
+            }
+        }
+        let last = last_held.unwrap_or(start);
         let state = if held {
             WeekState::Held
         } else if cancelled {
@@ -148,5 +161,69 @@ mod tests {
         assert_eq!(got[1], Cancelled);
         // 5 January to 25 January is 20 days, more than a week and a half.
         assert_eq!(&got[2..], [Missed, Missed, Missed, Held, Held, Quiet]);
+    }
+
+    /// The week-by-week scan `weeks` replaced: every meeting looked at for every week.
+    fn weeks_by_rescanning(j: &Journal) -> Vec<Week> {
+        let start = crate::analyse::start_of(j);
+        let mut out = Vec::new();
+        let mut monday = start - Duration::days(i64::from(start.weekday().num_days_from_monday()));
+        while start <= j.today && monday <= j.today {
+            let end = (monday + Duration::days(6)).min(j.today);
+            let any = |s| {
+                j.meetings
+                    .iter()
+                    .any(|m| m.status == s && m.date >= monday && m.date <= end)
+            };
+            let last = j
+                .meetings
+                .iter()
+                .filter(|m| m.status == MeetingStatus::Held && m.date <= end)
+                .map(|m| m.date)
+                .max()
+                .unwrap_or(start);
+            let state = if any(MeetingStatus::Held) {
+                WeekState::Held
+            } else if any(MeetingStatus::Cancelled) {
+                WeekState::Cancelled
+            } else if (end - last).num_days() > allowed_gap(j, end) {
+                WeekState::Missed
+            } else {
+                WeekState::Quiet
+            };
+            out.push(Week { monday, state });
+            monday += Duration::days(7);
+        }
+        out
+    }
+
+    #[test]
+    fn one_pass_agrees_with_rescanning_every_week() {
+        let mut j = journal(); // start 2026-01-05, today 2026-03-01
+        j.today = date("2027-06-30");
+        let statuses = [
+            MeetingStatus::Held,
+            MeetingStatus::Held,
+            MeetingStatus::Cancelled,
+            MeetingStatus::Planned,
+        ];
+        // Irregular gaps, out of date order, some before the start and after today.
+        let mut day = date("2025-12-01");
+        for i in 0..120u32 {
+            day += Duration::days(i64::from(1 + (i * 7919) % 23));
+            let mut m = meeting(&day.to_string());
+            m.status = statuses[(i as usize * 5) % statuses.len()];
+            j.meetings.push(m);
+        }
+        j.meetings.swap(3, 40);
+        j.meetings.swap(70, 10);
+        let got = weeks(&j);
+        assert_eq!(got, weeks_by_rescanning(&j));
+        assert!(got.iter().any(|w| w.state == WeekState::Missed));
+        assert!(got.iter().any(|w| w.state == WeekState::Cancelled));
+
+        j.config.start = None;
+        j.meetings.sort_by_key(|m| m.date);
+        assert_eq!(weeks(&j), weeks_by_rescanning(&j));
     }
 }

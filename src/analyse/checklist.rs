@@ -2,6 +2,8 @@
 //! measured from the journal as site.md defines it, with the numbers behind the score and
 //! a sentence on what would raise it.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::cadence::gaps;
@@ -82,8 +84,13 @@ fn mentoring_months(j: &Journal) -> Vec<NaiveDate> {
     }
 }
 
-fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
-    (a.year(), a.month()) == (b.year(), b.month())
+/// The months some of `dates` fall in, up to today: looked up once per month of the
+/// mentoring, so items 6 and 7 cost O(months + meetings), not O(months × meetings).
+fn months_with(dates: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> HashSet<(i32, u32)> {
+    dates
+        .filter(|d| *d <= today)
+        .map(|d| (d.year(), d.month()))
+        .collect()
 }
 
 fn month_names(ms: &[NaiveDate]) -> String {
@@ -234,14 +241,17 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
     let all_months = mentoring_months(j);
 
     // 6. Feedback to the mentor.
+    let with_feedback = months_with(
+        j.meetings
+            .iter()
+            .filter(|m| !m.feedback_given.is_empty())
+            .map(|m| m.date),
+        today,
+    );
     let quiet: Vec<_> = all_months
         .iter()
         .copied()
-        .filter(|mo| {
-            !j.meetings
-                .iter()
-                .any(|m| same_month(m.date, *mo) && m.date <= today && !m.feedback_given.is_empty())
-        })
+        .filter(|mo| !with_feedback.contains(&(mo.year(), mo.month())))
         .collect();
     out.push(item(
         6,
@@ -262,14 +272,11 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
     ));
 
     // 7. Skill-building activities.
+    let with_activity = months_with(j.activities.iter().map(|a| a.date), today);
     let idle: Vec<_> = all_months
         .iter()
         .copied()
-        .filter(|mo| {
-            !j.activities
-                .iter()
-                .any(|a| same_month(a.date, *mo) && a.date <= today)
-        })
+        .filter(|mo| !with_activity.contains(&(mo.year(), mo.month())))
         .collect();
     out.push(item(
         7,

@@ -4,16 +4,18 @@
 pub mod actions;
 pub mod cadence;
 pub mod checklist;
+pub mod goals;
 pub mod next;
 pub mod progress;
 pub mod review;
 pub mod timeline;
 
-use crate::journal::Journal;
+use crate::journal::{Journal, MeetingStatus};
 
 pub use actions::{ActionRef, ActionState, CommitmentRef};
 pub use cadence::{Gap, Week, WeekState};
 pub use checklist::ChecklistItem;
+pub use goals::GoalRefs;
 pub use progress::{BenchmarkPoint, BenchmarkState, Progress};
 pub use review::Review;
 pub use timeline::{Event, EventKind, MonthProgress};
@@ -23,6 +25,8 @@ pub struct Analysis<'a> {
     pub actions: Vec<ActionRef<'a>>,
     /// The same items owner by owner, as the action items page lists them.
     pub actions_by_owner: Vec<ActionRef<'a>>,
+    /// Items by owner ([`actions::owner_rank`]) and state.
+    pub action_counts: [[usize; 3]; 3],
     pub commitments: Vec<CommitmentRef<'a>>,
     pub gaps: Vec<Gap<'a>>,
     /// One entry a week from the start to today.
@@ -31,17 +35,62 @@ pub struct Analysis<'a> {
     pub review: Review<'a>,
     pub timeline: Vec<Event<'a>>,
     pub monthly: Vec<MonthProgress>,
+    pub totals: Totals,
+    /// What names each goal, by goal id.
+    pub by_goal: std::collections::HashMap<&'a str, GoalRefs<'a>>,
+}
+
+/// Whole-journal figures that every page of a long list shows, worked out once so that a
+/// list of P pages costs O(entries) in all rather than O(P × entries).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub held: usize,
+    pub planned: usize,
+    pub cancelled: usize,
+    /// Gaps between held meetings within the cadence.
+    pub gaps_within: usize,
+    /// Hours of all activities, added in journal order.
+    pub activity_hours: f64,
+}
+
+impl Totals {
+    fn of(j: &Journal, gaps: &[Gap]) -> Totals {
+        let mut t = Totals {
+            gaps_within: gaps.iter().filter(|g| g.within).count(),
+            activity_hours: j.activities.iter().filter_map(|a| a.hours).sum(),
+            ..Totals::default()
+        };
+        for m in &j.meetings {
+            match m.status {
+                MeetingStatus::Held => t.held += 1,
+                MeetingStatus::Planned => t.planned += 1,
+                MeetingStatus::Cancelled => t.cancelled += 1,
+            }
+        }
+        t
+    }
 }
 
 /// Runs every analysis. `private_passages` is the number of private passages the loader
 /// removed, for the confidentiality item of the checklist.
+///
+/// Each analysis is O(n log n) at most in the size of what it reads (most sort once), so
+/// the whole is linear in the journal but for the sorts. The one product of two sizes is
+/// the checklist's "progress monitored", each active goal against the held meetings
+/// (goals × meetings), which stays small while goals are few.
 pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
     let all_actions = actions::all_actions(j);
+    let actions_by_owner = actions::by_owner(&all_actions);
+    let gaps = cadence::gaps(j);
+    let by_goal = goals::by_goal(j, &all_actions);
     Analysis {
-        actions_by_owner: actions::by_owner(&all_actions),
+        action_counts: actions::counts_by_owner(&actions_by_owner),
+        actions_by_owner,
         actions: all_actions,
         commitments: actions::open_commitments(j),
-        gaps: cadence::gaps(j),
+        totals: Totals::of(j, &gaps),
+        by_goal,
+        gaps,
         weeks: cadence::weeks(j),
         checklist: checklist::scorecard(j, private_passages),
         review: review::since_last_meeting(j),

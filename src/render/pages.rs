@@ -371,7 +371,7 @@ struct CadenceView {
 fn cadence(cx: &Inputs) -> CadenceView {
     let j = cx.journal;
     let gaps = &cx.analysis.gaps;
-    let within = gaps.iter().filter(|g| g.within).count();
+    let within = cx.analysis.totals.gaps_within;
     let last = j
         .meetings
         .iter()
@@ -482,6 +482,8 @@ fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
     }
     let j = cx.journal;
     let points = benchmark_timeline(g, j.today);
+    let none = crate::analyse::GoalRefs::default();
+    let refs = cx.analysis.by_goal.get(g.id.as_str()).unwrap_or(&none);
     let view = GoalView {
         id: &g.id,
         title: &g.title,
@@ -501,25 +503,15 @@ fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
         progress: goal_progress(g).into(),
         benchmarks: points.iter().map(benchmark).collect(),
         steps: &g.actions,
-        actions: cx
-            .analysis
-            .actions
-            .iter()
-            .filter(|r| r.action.goal.as_deref() == Some(&g.id))
-            .map(|r| action(j, cx.urls, r))
-            .collect(),
-        meetings: j
+        actions: refs.actions.iter().map(|r| action(j, cx.urls, r)).collect(),
+        meetings: refs
             .meetings
             .iter()
-            .rev()
-            .filter(|m| m.goals.contains(&g.id))
             .map(|m| meeting_link(m, cx.urls))
             .collect(),
-        activities: j
+        activities: refs
             .activities
             .iter()
-            .rev()
-            .filter(|a| a.goals.contains(&g.id))
             .map(|a| activity_link(a, cx.urls))
             .collect(),
         chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, j.today),
@@ -556,15 +548,15 @@ fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
                 .and_then(|c| day_opt(c.rescheduled_to)),
         })
         .collect();
-    let count = |s| j.meetings.iter().filter(|m| m.status == s).count();
+    let totals = &cx.analysis.totals;
     ctx.insert("meetings", &rows);
     ctx.insert(
         "paginator",
         &Paginator::new(cx.urls, "meetings/", number, j.meetings.len()),
     );
-    ctx.insert("held", &count(MeetingStatus::Held));
-    ctx.insert("planned", &count(MeetingStatus::Planned));
-    ctx.insert("cancelled", &count(MeetingStatus::Cancelled));
+    ctx.insert("held", &totals.held);
+    ctx.insert("planned", &totals.planned);
+    ctx.insert("cancelled", &totals.cancelled);
     ctx.insert("cadence", &cadence(cx));
     ctx.insert("weeks", &weeks(cx));
     ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
@@ -715,10 +707,7 @@ fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
     ];
     // Items owner by owner, each overdue, open then done: each page takes the next stretch.
     let ordered = &cx.analysis.actions_by_owner;
-    let mut counts = [[0usize; 3]; 3];
-    for r in ordered {
-        counts[owner_rank(r.action.owner)][r.state as usize] += 1;
-    }
+    let counts = &cx.analysis.action_counts;
     let on_page = paginate::slice(ordered, number);
     let groups: Vec<OwnerGroup> = owners
         .iter()
@@ -762,7 +751,7 @@ fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
     let list: Vec<_> = paginate::newest_first(&j.activities, number)
         .map(|a| activity_link(a, cx.urls))
         .collect();
-    let hours: f64 = j.activities.iter().filter_map(|a| a.hours).sum();
+    let hours = cx.analysis.totals.activity_hours;
     ctx.insert("activities", &list);
     ctx.insert("count", &j.activities.len());
     ctx.insert("hours", &hours);
