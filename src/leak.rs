@@ -76,12 +76,7 @@ fn line_of(text: &str, needle: &str) -> Option<u32> {
 /// Where `needle`, a private line, appears in public text. Only runs when a leak was
 /// found, so re-reading the front matter from disk costs nothing on a good build.
 fn trace(needle: &str, o: &Origins) -> Option<Origin> {
-    let j = o.journal;
-    let docs = std::iter::once((&j.plan.source, j.plan.body.as_str()))
-        .chain(j.goals.iter().map(|g| (&g.source, g.body.as_str())))
-        .chain(j.meetings.iter().map(|m| (&m.source, m.body.as_str())))
-        .chain(j.activities.iter().map(|a| (&a.source, a.body.as_str())));
-    for (source, body) in docs {
+    for (source, body) in o.journal.documents() {
         if let Some(found) = in_front_matter(o.root, source, needle) {
             return Some(found);
         }

@@ -437,6 +437,15 @@ pub struct Journal {
 }
 
 impl Journal {
+    /// Every published document with its Markdown body: the plan, goals, meetings and
+    /// activities, in that order.
+    pub fn documents(&self) -> impl Iterator<Item = (&Source, &str)> {
+        std::iter::once((&self.plan.source, self.plan.body.as_str()))
+            .chain(self.goals.iter().map(|g| (&g.source, g.body.as_str())))
+            .chain(self.meetings.iter().map(|m| (&m.source, m.body.as_str())))
+            .chain(self.activities.iter().map(|a| (&a.source, a.body.as_str())))
+    }
+
     pub fn goal(&self, id: &str) -> Option<&Goal> {
         self.goals.iter().find(|g| g.id == id)
     }

@@ -114,17 +114,9 @@ pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
     use crate::journal::privacy::MARKDOWN_OPTIONS;
     use pulldown_cmark::{Event, Parser, Tag};
 
-    let docs = std::iter::once((&j.plan.source, j.plan.body.as_str()))
-        .chain(j.goals.iter().map(|g| (&g.source, g.body.as_str())))
-        .chain(j.meetings.iter().map(|m| (&m.source, m.body.as_str())))
-        .chain(j.activities.iter().map(|a| (&a.source, a.body.as_str())));
-    let published: std::collections::HashSet<&str> = std::iter::once(&j.plan.source)
-        .chain(j.goals.iter().map(|g| &g.source))
-        .chain(j.meetings.iter().map(|m| &m.source))
-        .chain(j.activities.iter().map(|a| &a.source))
-        .map(|s| s.file.as_str())
-        .collect();
-    for (source, body) in docs.filter(|(_, body)| body.contains(".md")) {
+    let published: std::collections::HashSet<&str> =
+        j.documents().map(|(s, _)| s.file.as_str()).collect();
+    for (source, body) in j.documents().filter(|(_, body)| body.contains(".md")) {
         for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
             let Event::Start(Tag::Link { dest_url, .. }) = event else {
                 continue;
