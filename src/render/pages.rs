@@ -303,11 +303,11 @@ fn index(cx: &Inputs, ctx: &mut Context) {
         attention.push("no next meeting planned".to_string());
     }
     ctx.insert("attention", &attention);
+    // The mean of the goals' percentages, rounded as every percentage is.
+    let total: u32 = goals.iter().map(|g| g.progress.percent).sum();
     ctx.insert(
         "average_progress",
-        &(goals.iter().map(|g| g.progress.percent).sum::<u32>())
-            .checked_div(goals.len() as u32)
-            .unwrap_or(0),
+        &crate::analyse::percent(total as usize, 100 * goals.len()),
     );
     ctx.insert(
         "days_to_next_meeting",
