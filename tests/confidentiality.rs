@@ -9,7 +9,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::Journal;
-use common::served::{REBUILD, files, get, serve, target_of};
+use common::served::{REBUILD, build_then_serve, files, get, target_of};
 
 /// One canary for each private place.
 const CANARIES: &[&str] = &[
@@ -149,12 +149,7 @@ fn no_canary_in_any_summary_or_the_agenda() {
 #[test]
 fn no_canary_on_any_served_page_and_a_file_made_private_disappears() {
     let j = journal();
-    j.cmd(&["build"]).assert().success();
-    let mut built = files(&j.path().join("public"));
-    // The marker that says the folder is build output is written by `build` alone.
-    built.retain(|(p, _)| p != mentorfolio::output::MARKER);
-    std::fs::remove_dir_all(j.path().join("public")).unwrap();
-    let server = serve(j.path());
+    let (built, server) = build_then_serve(&j);
     let mut served = 0;
     for (path, _) in &built {
         let target = target_of(path);

@@ -7,7 +7,7 @@
 mod common;
 
 use common::Journal;
-use common::served::{files, get, serve, target_of};
+use common::served::{build_then_serve, files, get, serve, target_of};
 
 /// A spelling of a private block: `{C}` stands for its canary. `after` is whether the
 /// text after it is public (false where an unclosed block hides the rest of the file).
@@ -230,11 +230,7 @@ fn no_spelling_reaches_a_summary_or_the_agenda() {
 #[test]
 fn no_spelling_reaches_a_served_page() {
     let j = journal();
-    j.cmd(&["build"]).assert().success();
-    let mut built = files(&j.path().join("public"));
-    built.retain(|(p, _)| p != mentorfolio::output::MARKER);
-    std::fs::remove_dir_all(j.path().join("public")).unwrap();
-    let server = serve(j.path());
+    let (built, server) = build_then_serve(&j);
     for (path, _) in &built {
         let target = target_of(path);
         let (status, body) = get(server.addr, &target);

@@ -40,6 +40,17 @@ impl Drop for Serve {
     }
 }
 
+/// Builds the journal, keeps what `build` wrote (its output marker aside, which only
+/// `build` writes), removes the output so the server cannot read from it, and serves the
+/// journal: the built files, to ask the server for, and the server.
+pub fn build_then_serve(j: &super::Journal) -> (Vec<(String, Vec<u8>)>, Serve) {
+    j.cmd(&["build"]).assert().success();
+    let mut built = files(&j.path().join("public"));
+    built.retain(|(p, _)| p != mentorfolio::output::MARKER);
+    std::fs::remove_dir_all(j.path().join("public")).unwrap();
+    (built, serve(j.path()))
+}
+
 pub fn serve(root: &Path) -> Serve {
     for _ in 0..5 {
         let port = TcpListener::bind("127.0.0.1:0")
