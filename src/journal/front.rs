@@ -10,7 +10,7 @@ use super::yaml::Scalar;
 pub struct ConfigFront {
     pub title: Option<Scalar>,
     pub mentee: Option<PersonFront>,
-    pub mentor: Option<PersonFront>,
+    pub mentor: Option<MentorsFront>,
     pub base_url: Option<Scalar>,
     pub theme: Option<Scalar>,
     pub timezone: Option<Scalar>,
@@ -28,14 +28,106 @@ pub struct ConfigFront {
     pub allow: Option<AllowFront>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub enum PersonFront {
-    Name(Scalar),
-    Full {
-        name: Option<Scalar>,
-        email: Option<Scalar>,
-    },
+/// A person as written: just a name, or `{ name, email, id }`. Read by hand rather than as
+/// an untagged enum, so a value of the wrong shape is explained in the journal's words.
+#[derive(Default)]
+pub struct PersonFront {
+    pub name: Option<Scalar>,
+    pub email: Option<Scalar>,
+    pub id: Option<Scalar>,
+}
+
+/// What a person looks like, for the messages about a value of another shape.
+pub const PERSON_SHAPE: &str =
+    "a person: `{ name: Their Name, email: them@example.org }`, or just the name";
+
+/// What `mentor:` looks like: one person or a list of them.
+pub const MENTORS_SHAPE: &str = "a person: `{ name: Their Name, email: them@example.org, id: short }`, just the name, or a list of people";
+
+struct PersonVisitor(&'static str);
+
+impl<'de> serde::de::Visitor<'de> for PersonVisitor {
+    type Value = PersonFront;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PersonFront, E> {
+        Ok(PersonFront {
+            name: Some(Scalar(v.to_string())),
+            ..PersonFront::default()
+        })
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<PersonFront, A::Error> {
+        let mut p = PersonFront::default();
+        while let Some(key) = a.next_key::<Scalar>()? {
+            // Unknown keys are W501's to report; their values may be anything.
+            match key.0.as_str() {
+                "name" => p.name = a.next_value()?,
+                "email" => p.email = a.next_value()?,
+                "id" => p.id = a.next_value()?,
+                _ => drop(a.next_value::<serde::de::IgnoredAny>()?),
+            }
+        }
+        Ok(p)
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonFront {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PersonVisitor(PERSON_SHAPE))
+    }
+}
+
+/// `mentor:` as written: one person, or a list of people (the first is `owner: mentor`).
+pub struct MentorsFront(pub Vec<PersonFront>);
+
+impl<'de> Deserialize<'de> for MentorsFront {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MentorsFront;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(MENTORS_SHAPE)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<MentorsFront, E> {
+                PersonVisitor(MENTORS_SHAPE)
+                    .visit_str(v)
+                    .map(|p| MentorsFront(vec![p]))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, a: A) -> Result<MentorsFront, A::Error> {
+                PersonVisitor(MENTORS_SHAPE)
+                    .visit_map(a)
+                    .map(|p| MentorsFront(vec![p]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<MentorsFront, A::Error> {
+                let mut out = Vec::new();
+                while let Some(p) = a.next_element()? {
+                    out.push(p);
+                }
+                Ok(MentorsFront(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -249,7 +341,8 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "repository",
             "allow",
         ],
-        (Kind::Config, "mentee" | "mentor") => &["name", "email"],
+        (Kind::Config, "mentee") => &["name", "email"],
+        (Kind::Config, "mentor" | "mentor.*") => &["name", "email", "id"],
         (Kind::Config, "cadence.*") => &["from", "every"],
         (Kind::Plan, "") => &["objective", "horizon", "objectives"],
         (Kind::Plan, "objectives.*") => &["id", "title"],

@@ -468,6 +468,7 @@ fn parse_doc(
     text: &str,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
 ) -> FileResult {
     let mut diags = Vec::new();
     let mut ledger = PrivateLedger::default();
@@ -478,7 +479,7 @@ fn parse_doc(
             convert::goal(cx, id, f, b).map(Doc::Goal)
         }),
         Kind::Meeting => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::meeting(cx, id, f, b, today, length).map(Doc::Meeting)
+            convert::meeting(cx, id, f, b, today, length, owners).map(Doc::Meeting)
         }),
         Kind::Activity => typed(text, rel, kind, d, l, |cx, f, b| {
             convert::activity(cx, id, f, b).map(Doc::Activity)
@@ -515,6 +516,7 @@ fn load_doc(
     kind: Kind,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
     cache: Option<&FileCache>,
 ) -> Loading {
     let rel = relative(root, path);
@@ -559,7 +561,7 @@ fn load_doc(
         let mut warnings = Vec::new();
         match read_text(path, &rel, &mut warnings) {
             Ok(text) => {
-                let mut result = parse_doc(kind, &rel, &stem, &text, today, length);
+                let mut result = parse_doc(kind, &rel, &stem, &text, today, length, owners);
                 result.diags.extend(warnings);
                 result
             }
@@ -586,7 +588,7 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
                 .next()
                 .unwrap_or(rel)
                 .trim_end_matches(".md");
-            diags.extend(parse_doc(kind, rel, stem, &text, today, 60).diags);
+            diags.extend(parse_doc(kind, rel, stem, &text, today, 60, &Owners::default()).diags);
         }
     }
     diags
@@ -799,8 +801,9 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
 #[derive(Default)]
 pub struct FileCache {
     files: HashMap<String, (Stamp, FileResult)>,
-    /// What parsing depended on besides the file: today and the default meeting length.
-    basis: Option<(NaiveDate, u32)>,
+    /// What parsing depended on besides the file: today, the default meeting length and
+    /// the people an action may belong to.
+    basis: Option<(NaiveDate, u32, Owners)>,
 }
 
 impl FileCache {
@@ -857,6 +860,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     }
     load_private(root, &mut diags, &mut ledger);
     let length = config.as_ref().map_or(60, |c| c.meeting_length);
+    let owners = config.as_ref().map(Config::owners).unwrap_or_default();
     let mut jobs = Vec::new();
     for (dir, kind) in [
         ("goals", Kind::Goal),
@@ -873,9 +877,10 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         private: 0,
     };
     let cache = cache.map(|c| {
-        if c.basis != Some((today, length)) {
+        let basis = (today, length, owners.clone());
+        if c.basis.as_ref() != Some(&basis) {
             *c = FileCache {
-                basis: Some((today, length)),
+                basis: Some(basis),
                 ..FileCache::default()
             };
         }
@@ -883,7 +888,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     });
     let loaded: Vec<Loading> = jobs
         .par_iter()
-        .map(|(p, k)| load_doc(root, p, *k, today, length, cache.as_deref()))
+        .map(|(p, k)| load_doc(root, p, *k, today, length, &owners, cache.as_deref()))
         .collect();
     let results: Vec<FileResult> = match cache {
         Some(cache) => {

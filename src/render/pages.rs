@@ -573,6 +573,8 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     struct CancellationView<'a> {
         /// `mentee` or `mentor`.
         by: &'static str,
+        /// The name of whoever cancelled.
+        by_name: &'a str,
         notice_given: Option<Day>,
         reason: Option<&'a str>,
         rescheduled_to: Option<Day>,
@@ -665,6 +667,7 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         summary_sent: day_opt(m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {
             by: c.by.as_str(),
+            by_name: &j.config.person(c.by).name,
             notice_given: day_opt(c.notice_given),
             reason: c.reason.as_deref(),
             rescheduled_to: day_opt(c.rescheduled_to),
@@ -689,7 +692,9 @@ fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
 fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
     #[derive(Serialize)]
     struct OwnerGroup<'a> {
-        owner: &'static str,
+        /// The section's anchor: `mentee`, `mentor`, `mentor-2`, ..., `unassigned`.
+        owner: String,
+        role: &'static str,
         name: &'a str,
         /// This page's items in each state, and each state's count over all pages.
         overdue: Vec<ActionView<'a>>,
@@ -700,18 +705,24 @@ fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
         done_count: usize,
     }
     let j = cx.journal;
-    let owners = [
-        (Some(Owner::Mentee), "mentee", j.config.mentee.name.as_str()),
-        (Some(Owner::Mentor), "mentor", j.config.mentor.name.as_str()),
-        (None, "unassigned", "No owner"),
-    ];
+    let mentors = j.config.mentors().count();
+    let mut owners = vec![(Some(Owner::Mentee), "mentee".to_string(), "mentee", "")];
+    for i in 0..mentors {
+        let key = match i {
+            0 => "mentor".to_string(),
+            _ => format!("mentor-{}", i + 1),
+        };
+        owners.push((Some(Owner::Mentor(i)), key, "mentor", ""));
+    }
+    owners.push((None, "unassigned".to_string(), "", "No owner"));
     // Items owner by owner, each overdue, open then done: each page takes the next stretch.
     let ordered = &cx.analysis.actions_by_owner;
     let counts = &cx.analysis.action_counts;
     let on_page = paginate::slice(ordered, number);
     let groups: Vec<OwnerGroup> = owners
         .iter()
-        .filter_map(|(owner, key, name)| {
+        .filter_map(|(owner, key, role, no_name)| {
+            let name = owner.map_or(*no_name, |o| j.config.person(o).name.as_str());
             let of = |state| {
                 on_page
                     .iter()
@@ -719,9 +730,10 @@ fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
                     .map(|r| action(j, cx.urls, r))
                     .collect::<Vec<_>>()
             };
-            let [overdue_count, open_count, done_count] = counts[owner_rank(*owner)];
+            let [overdue_count, open_count, done_count] = counts[owner_rank(*owner, mentors)];
             let group = OwnerGroup {
-                owner: key,
+                owner: key.clone(),
+                role,
                 name,
                 overdue: of(ActionState::Overdue),
                 open: of(ActionState::Open),

@@ -83,11 +83,14 @@ pub(crate) mod testing {
                 mentee: Person {
                     name: "Ada".into(),
                     email: None,
+                    id: None,
                 },
                 mentor: Person {
                     name: "Grace".into(),
                     email: None,
+                    id: None,
                 },
+                co_mentors: Vec::new(),
                 base_url: "/".into(),
                 theme: "default".into(),
                 timezone: chrono_tz::UTC,
