@@ -10,7 +10,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
 use crate::english::count;
 use crate::journal::PrivateLedger;
@@ -167,7 +167,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
             count(errors, "error"),
             count(warnings, "warning")
         );
-        cli::FAILED
+        console::FAILED
     };
     let r = match prepare(&g.root, g.today, o.base_url.as_deref()) {
         Ok(r) => r,
@@ -199,7 +199,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         Err(e) => {
             g.report(&r.diagnostics);
             eprintln!("error: {e}");
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
     let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
@@ -251,7 +251,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
     crate::allow::Allowances::of(&r.journal).apply(&mut diags);
     diagnostics::sort(&mut diags);
     g.report(&diags);
-    if diags.iter().any(Diagnostic::is_error) || cli::fails(&diags, o.strict) {
+    if diags.iter().any(Diagnostic::is_error) || console::fails(&diags, o.strict) {
         return failed(&diags);
     }
     let written = match write_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -270,11 +270,11 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
                     protected_note(r.key.is_some(), &r.journal)
                 );
             }
-            cli::OK
+            console::OK
         }
         Err(e) => {
             eprintln!("error: {e}");
-            cli::FAILED
+            console::FAILED
         }
     }
 }
