@@ -170,6 +170,8 @@ pub struct GoalFront {
     pub actions: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -197,6 +199,8 @@ pub struct MeetingFront {
     pub cancellation: Option<CancellationFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -246,6 +250,8 @@ pub struct ActivityFront {
     pub goals: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -354,6 +360,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "target",
             "benchmarks",
             "actions",
+            "example",
         ],
         (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
         (Kind::Meeting, "") => &[
@@ -370,13 +377,14 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "feedback",
             "summary_sent",
             "cancellation",
+            "example",
         ],
         (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
         (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
-        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
+        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "example"],
         _ => return None,
     };
     Some(keys)

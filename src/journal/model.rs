@@ -560,16 +560,56 @@ pub struct Journal {
     /// Ids of goal files that exist but failed to load, so references to them are not
     /// reported a second time as missing.
     pub unloaded_goals: std::collections::BTreeSet<String>,
+    /// Files still marked `example: true`: published with a badge, but no part of the
+    /// record, so nothing is checked, counted, analysed or proposed from them.
+    pub examples: Examples,
+}
+
+/// `init`'s worked examples, in the order the journal's own documents are kept.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    pub goals: Vec<Goal>,
+    pub meetings: Vec<Meeting>,
+    pub activities: Vec<Activity>,
+}
+
+impl Examples {
+    /// Each example's file, for its one reminder.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.goals
+            .iter()
+            .map(|g| &g.source)
+            .chain(self.meetings.iter().map(|m| &m.source))
+            .chain(self.activities.iter().map(|a| &a.source))
+    }
 }
 
 impl Journal {
     /// Every published document with its Markdown body: the plan, goals, meetings and
-    /// activities, in that order.
+    /// activities, then the worked examples, in that order.
     pub fn documents(&self) -> impl Iterator<Item = (&Source, &str)> {
         std::iter::once((&self.plan.source, self.plan.body.as_str()))
             .chain(self.goals.iter().map(|g| (&g.source, g.body.as_str())))
             .chain(self.meetings.iter().map(|m| (&m.source, m.body.as_str())))
             .chain(self.activities.iter().map(|a| (&a.source, a.body.as_str())))
+            .chain(
+                self.examples
+                    .goals
+                    .iter()
+                    .map(|g| (&g.source, g.body.as_str())),
+            )
+            .chain(
+                self.examples
+                    .meetings
+                    .iter()
+                    .map(|m| (&m.source, m.body.as_str())),
+            )
+            .chain(
+                self.examples
+                    .activities
+                    .iter()
+                    .map(|a| (&a.source, a.body.as_str())),
+            )
     }
 
     pub fn goal(&self, id: &str) -> Option<&Goal> {

@@ -151,6 +151,8 @@ pub struct GoalCard<'a> {
     pub overdue: usize,
     /// The next benchmark not done, by due date.
     pub next: Option<BenchmarkView<'a>>,
+    /// A worked example, no part of the record.
+    pub example: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -189,6 +191,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
             .iter()
             .find(|p| p.benchmark.done.is_none())
             .map(benchmark),
+        example: false,
     }
 }
 
