@@ -117,7 +117,9 @@ pub struct GoalLink<'a> {
 pub fn goal_link<'a>(j: &'a Journal, u: &Urls, id: &'a str) -> GoalLink<'a> {
     GoalLink {
         id,
-        title: j.goal(id).map_or(id, |g| g.title.as_str()),
+        title: (j.goal(id))
+            .or_else(|| j.examples.goals.iter().find(|g| g.id == id))
+            .map_or(id, |g| g.title.as_str()),
         url: u.page(&urls::goal(id)),
     }
 }
