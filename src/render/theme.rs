@@ -34,6 +34,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "checklist.html",
     "review.html",
     "plan.html",
+    "portfolio.html",
     "404.html",
     "lock.html",
 );

@@ -77,6 +77,7 @@ pub const NAV: &[(&str, &str, &str)] = &[
     ("checklist", "Checklist", "checklist/"),
     ("review", "Review", "review/"),
     ("plan", "Plan", "plan/"),
+    ("portfolio", "Portfolio", "portfolio/"),
 ];
 
 pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {

@@ -8,6 +8,7 @@ mod activities;
 mod dashboard;
 mod goals;
 mod meetings;
+mod portfolio;
 mod review;
 mod timeline;
 
@@ -53,6 +54,7 @@ pub enum Page<'a> {
     Checklist,
     Review,
     Plan,
+    Portfolio,
     NotFound,
 }
 
@@ -64,6 +66,7 @@ pub fn all<'a>(j: &'a Journal, a: &Analysis) -> Vec<Page<'a>> {
         Page::Checklist,
         Page::Review,
         Page::Plan,
+        Page::Portfolio,
         Page::NotFound,
     ];
     let numbered =
@@ -101,6 +104,7 @@ impl Page<'_> {
             Page::Checklist => "checklist",
             Page::Review => "review",
             Page::Plan => "plan",
+            Page::Portfolio => "portfolio",
         }
     }
 
@@ -118,6 +122,7 @@ impl Page<'_> {
             Page::Checklist => "checklist.html",
             Page::Review => "review.html",
             Page::Plan => "plan.html",
+            Page::Portfolio => "portfolio.html",
             Page::NotFound => "404.html",
         }
     }
@@ -144,6 +149,7 @@ impl Page<'_> {
             Page::Checklist => "checklist/".into(),
             Page::Review => "review/".into(),
             Page::Plan => "plan/".into(),
+            Page::Portfolio => "portfolio/".into(),
         }
     }
 }
@@ -167,6 +173,7 @@ pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnos
         Page::Checklist => dashboard::checklist(cx, &mut ctx),
         Page::Review => review::review(cx, &mut ctx),
         Page::Plan => goals::plan(cx, &mut ctx),
+        Page::Portfolio => portfolio::portfolio(cx, &mut ctx),
         Page::NotFound => {}
     }
     theme
