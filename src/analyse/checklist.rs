@@ -489,6 +489,7 @@ mod tests {
             kind: ActivityKind::Course,
             hours: None,
             goals: vec![],
+            tags: vec![],
             body: String::new(),
             allow: Default::default(),
             source: source("activities/a.md", &[]),

@@ -257,6 +257,15 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// `tags:`, one tag or a list; empty tags are dropped.
+    pub fn tags(&mut self, v: Option<TagsFront>) -> Vec<String> {
+        match v {
+            None => Vec::new(),
+            Some(TagsFront::One(s)) => self.list(Some(vec![s])),
+            Some(TagsFront::Many(list)) => self.list(Some(list)),
+        }
+    }
+
     pub fn line(&self, path: &str) -> u32 {
         self.source.at(path).line.unwrap_or(1)
     }
@@ -354,6 +363,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         }
     }
     let actions = cx.list(f.actions);
+    let tags = cx.tags(f.tags);
     Some(Goal {
         id,
         title: title?,
@@ -363,6 +373,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         target,
         benchmarks,
         actions,
+        tags,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -383,6 +394,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         .unwrap_or(ActivityKind::Other);
     let hours = cx.number(f.hours, "hours");
     let goals = cx.list(f.goals);
+    let tags = cx.tags(f.tags);
     Some(Activity {
         slug,
         title: title?,
@@ -390,6 +402,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         kind,
         hours,
         goals,
+        tags,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -505,6 +518,7 @@ pub fn meeting(
     }
     let feedback_given = cx.list(feedback.given);
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
+    let tags = cx.tags(f.tags);
     let cancellation = f.cancellation.map(|c| Cancellation {
         by: cx
             .choice(c.by, "cancellation.by", OWNERS)
@@ -540,6 +554,7 @@ pub fn meeting(
         feedback_given,
         summary_sent,
         cancellation,
+        tags,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),

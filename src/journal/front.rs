@@ -76,9 +76,18 @@ pub struct GoalFront {
     pub target: Option<Scalar>,
     pub benchmarks: Option<Vec<BenchmarkFront>>,
     pub actions: Option<Vec<Scalar>>,
+    pub tags: Option<TagsFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
+}
+
+/// `tags:` as written: a list, or one tag on its own, as Zola and Hugo accept it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum TagsFront {
+    One(Scalar),
+    Many(Vec<Scalar>),
 }
 
 #[derive(Deserialize)]
@@ -103,6 +112,7 @@ pub struct MeetingFront {
     pub feedback: Option<FeedbackFront>,
     pub summary_sent: Option<Scalar>,
     pub cancellation: Option<CancellationFront>,
+    pub tags: Option<TagsFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
@@ -152,6 +162,7 @@ pub struct ActivityFront {
     pub kind: Option<Scalar>,
     pub hours: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
+    pub tags: Option<TagsFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
@@ -261,6 +272,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "target",
             "benchmarks",
             "actions",
+            "tags",
         ],
         (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
         (Kind::Meeting, "") => &[
@@ -277,13 +289,14 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "feedback",
             "summary_sent",
             "cancellation",
+            "tags",
         ],
         (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
         (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
-        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
+        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "tags"],
         _ => return None,
     };
     Some(keys)

@@ -220,6 +220,8 @@ pub struct Goal {
     pub benchmarks: Vec<Benchmark>,
     /// Actionable steps.
     pub actions: Vec<String>,
+    /// Tags as written, trimmed; `tags.N` in `source` locates each.
+    pub tags: Vec<String>,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -355,6 +357,7 @@ pub struct Meeting {
     pub feedback_given: Vec<String>,
     pub summary_sent: Option<NaiveDate>,
     pub cancellation: Option<Cancellation>,
+    pub tags: Vec<String>,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -417,6 +420,7 @@ pub struct Activity {
     pub kind: ActivityKind,
     pub hours: Option<f64>,
     pub goals: Vec<String>,
+    pub tags: Vec<String>,
     pub body: String,
     pub allow: Allow,
     pub source: Source,

@@ -35,6 +35,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "review.html",
     "plan.html",
     "portfolio.html",
+    "tags.html",
+    "tag.html",
     "404.html",
     "lock.html",
 );

@@ -151,6 +151,26 @@ pub struct GoalCard<'a> {
     pub overdue: usize,
     /// The next benchmark not done, by due date.
     pub next: Option<BenchmarkView<'a>>,
+    pub tags: Vec<TagLink<'a>>,
+}
+
+/// A tag on a goal, meeting or activity, as written there, linking to the tag's page.
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub slug: String,
+    pub url: String,
+}
+
+pub fn tag_links<'a>(tags: &'a [String], u: &Urls) -> Vec<TagLink<'a>> {
+    crate::journal::tags::of(tags)
+        .into_iter()
+        .map(|(slug, name)| TagLink {
+            name,
+            url: u.page(&urls::tag(&slug)),
+            slug,
+        })
+        .collect()
 }
 
 #[derive(Serialize, Clone)]
@@ -189,6 +209,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
             .iter()
             .find(|p| p.benchmark.done.is_none())
             .map(benchmark),
+        tags: tag_links(&g.tags, u),
     }
 }
 

@@ -7,6 +7,7 @@ mod goals;
 mod meetings;
 mod references;
 mod replies;
+mod tags;
 
 use crate::diagnostics::{self, Code, Diagnostic};
 use crate::journal::Journal;
@@ -37,6 +38,7 @@ pub const RULES: &[Rule] = &[
     (Code::W503, meetings::w503_held_in_future),
     (Code::W504, meetings::w504_file_name_date),
     (Code::W505, replies::w505_no_reply_address),
+    (Code::W506, tags::w506_tag_spellings),
     (Code::W601, references::w601_broken_journal_link),
 ];
 
@@ -136,6 +138,7 @@ pub(crate) mod testing {
                 line: 6,
             }],
             actions: vec!["Do it".into()],
+            tags: vec![],
             body: String::new(),
             allow: Default::default(),
             source: source(
@@ -164,6 +167,7 @@ pub(crate) mod testing {
             feedback_given: vec![],
             summary_sent: Some(date(day)),
             cancellation: None,
+            tags: vec![],
             body: String::new(),
             allow: Default::default(),
             source: source(

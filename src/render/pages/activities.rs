@@ -29,6 +29,7 @@ pub(super) fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
         #[serde(flatten)]
         link: ActivityLink<'a>,
         goals: Vec<GoalLink<'a>>,
+        tags: Vec<TagLink<'a>>,
         body: &'a str,
     }
     let j = cx.journal;
@@ -38,6 +39,7 @@ pub(super) fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
         &ActivityView {
             link: activity_link(a, cx.urls),
             goals: a.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
+            tags: tag_links(&a.tags, cx.urls),
             body: cx.body(&a.source.file),
         },
     );

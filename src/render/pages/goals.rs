@@ -53,6 +53,7 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
         actions: Vec<ActionView<'a>>,
         meetings: Vec<MeetingLink>,
         activities: Vec<ActivityLink<'a>>,
+        tags: Vec<TagLink<'a>>,
         chart: String,
         /// Benchmarks done against benchmarks due, over time.
         progress_chart: String,
@@ -92,6 +93,7 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
             .iter()
             .map(|a| activity_link(a, cx.urls))
             .collect(),
+        tags: tag_links(&g.tags, cx.urls),
         chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, j.today),
         progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, j.today),
         body: cx.body(&g.source.file),

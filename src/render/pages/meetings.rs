@@ -90,6 +90,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         cancellation: Option<CancellationView<'a>>,
         body: &'a str,
         reply: Option<reply::Reply>,
+        tags: Vec<TagLink<'a>>,
     }
     let j = cx.journal;
     let m: &Meeting = &j.meetings[i];
@@ -118,6 +119,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         over_time: m.status == MeetingStatus::Held && m.ran_over(j.config.meeting_length),
         status: m.status.as_str(),
         goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
+        tags: tag_links(&m.tags, u),
         agenda: &m.agenda,
         agenda_sent: day_opt(m.agenda_sent),
         agenda_late: m.status == MeetingStatus::Held && m.agenda_sent.is_none_or(|s| s > m.date),
