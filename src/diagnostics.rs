@@ -63,6 +63,8 @@ pub enum Code {
     W506,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
+    /// A link or goal reference from a published file to a draft, left out of the build.
+    W602,
     /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
     W701,
 }
@@ -114,6 +116,7 @@ impl Code {
         Code::W505,
         Code::W506,
         Code::W601,
+        Code::W602,
         Code::W701,
     ];
 

@@ -490,6 +490,7 @@ mod tests {
             hours: None,
             goals: vec![],
             tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source("activities/a.md", &[]),

@@ -364,6 +364,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
     }
     let actions = cx.list(f.actions);
     let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     Some(Goal {
         id,
         title: title?,
@@ -374,6 +375,7 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         benchmarks,
         actions,
         tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -395,6 +397,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
     let hours = cx.number(f.hours, "hours");
     let goals = cx.list(f.goals);
     let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     Some(Activity {
         slug,
         title: title?,
@@ -403,6 +406,7 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         hours,
         goals,
         tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -519,6 +523,7 @@ pub fn meeting(
     let feedback_given = cx.list(feedback.given);
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
     let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     let cancellation = f.cancellation.map(|c| Cancellation {
         by: cx
             .choice(c.by, "cancellation.by", OWNERS)
@@ -555,6 +560,7 @@ pub fn meeting(
         summary_sent,
         cancellation,
         tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),

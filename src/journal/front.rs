@@ -77,6 +77,7 @@ pub struct GoalFront {
     pub benchmarks: Option<Vec<BenchmarkFront>>,
     pub actions: Option<Vec<Scalar>>,
     pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
@@ -113,6 +114,7 @@ pub struct MeetingFront {
     pub summary_sent: Option<Scalar>,
     pub cancellation: Option<CancellationFront>,
     pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
@@ -163,6 +165,7 @@ pub struct ActivityFront {
     pub hours: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
     pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     pub allow: Option<AllowFront>,
@@ -273,6 +276,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "benchmarks",
             "actions",
             "tags",
+            "draft",
         ],
         (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
         (Kind::Meeting, "") => &[
@@ -290,13 +294,14 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "summary_sent",
             "cancellation",
             "tags",
+            "draft",
         ],
         (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
         (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
-        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "tags"],
+        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "tags", "draft"],
         _ => return None,
     };
     Some(keys)

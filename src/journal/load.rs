@@ -960,6 +960,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             activities,
             today,
             unloaded_goals,
+            drafts: Drafts::default(),
         }),
         _ => None,
     };

@@ -2,6 +2,7 @@
 
 pub mod controls;
 pub mod convert;
+pub mod drafts;
 pub mod front;
 pub mod frontmatter;
 pub mod links;

@@ -222,6 +222,8 @@ pub struct Goal {
     pub actions: Vec<String>,
     /// Tags as written, trimmed; `tags.N` in `source` locates each.
     pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -358,6 +360,8 @@ pub struct Meeting {
     pub summary_sent: Option<NaiveDate>,
     pub cancellation: Option<Cancellation>,
     pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -421,6 +425,8 @@ pub struct Activity {
     pub hours: Option<f64>,
     pub goals: Vec<String>,
     pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -438,6 +444,17 @@ pub struct Journal {
     /// Ids of goal files that exist but failed to load, so references to them are not
     /// reported a second time as missing.
     pub unloaded_goals: std::collections::BTreeSet<String>,
+    /// Drafts left out of this journal, so links to them are told apart from broken ones.
+    pub drafts: Drafts,
+}
+
+/// The drafts a journal was published without.
+#[derive(Clone, Debug, Default)]
+pub struct Drafts {
+    /// Their files, relative to the journal root.
+    pub files: std::collections::BTreeSet<String>,
+    /// The ids of the draft goals.
+    pub goals: std::collections::BTreeSet<String>,
 }
 
 impl Journal {

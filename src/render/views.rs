@@ -152,6 +152,8 @@ pub struct GoalCard<'a> {
     /// The next benchmark not done, by due date.
     pub next: Option<BenchmarkView<'a>>,
     pub tags: Vec<TagLink<'a>>,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
 }
 
 /// A tag on a goal, meeting or activity, as written there, linking to the tag's page.
@@ -210,6 +212,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
             .find(|p| p.benchmark.done.is_none())
             .map(benchmark),
         tags: tag_links(&g.tags, u),
+        draft: g.draft,
     }
 }
 
@@ -256,6 +259,8 @@ pub struct MeetingLink {
     pub url: String,
     pub date: Day,
     pub status: &'static str,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
 }
 
 pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
@@ -267,6 +272,7 @@ pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
         url: u.page(&urls::meeting(&m.slug)),
         date: day(m.date),
         status: m.status.as_str(),
+        draft: m.draft,
     }
 }
 
@@ -341,6 +347,8 @@ pub struct ActivityLink<'a> {
     pub date: Day,
     pub kind: &'static str,
     pub hours: Option<f64>,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
 }
 
 pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
@@ -351,6 +359,7 @@ pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
         date: day(a.date),
         kind: a.kind.as_str(),
         hours: a.hours,
+        draft: a.draft,
     }
 }
 

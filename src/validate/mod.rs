@@ -120,6 +120,7 @@ pub(crate) mod testing {
             activities: vec![],
             today: date("2026-03-01"),
             unloaded_goals: Default::default(),
+            drafts: Default::default(),
         }
     }
 
@@ -139,6 +140,7 @@ pub(crate) mod testing {
             }],
             actions: vec!["Do it".into()],
             tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source(
@@ -168,6 +170,7 @@ pub(crate) mod testing {
             summary_sent: Some(date(day)),
             cancellation: None,
             tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source(

@@ -91,6 +91,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         body: &'a str,
         reply: Option<reply::Reply>,
         tags: Vec<TagLink<'a>>,
+        draft: bool,
     }
     let j = cx.journal;
     let m: &Meeting = &j.meetings[i];
@@ -120,6 +121,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         status: m.status.as_str(),
         goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
         tags: tag_links(&m.tags, u),
+        draft: m.draft,
         agenda: &m.agenda,
         agenda_sent: day_opt(m.agenda_sent),
         agenda_late: m.status == MeetingStatus::Held && m.agenda_sent.is_none_or(|s| s > m.date),
