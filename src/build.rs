@@ -48,8 +48,9 @@ fn prepare(
     root: &Path,
     today: NaiveDate,
     base_url: Option<&str>,
+    drafts: bool,
 ) -> Result<Ready, Vec<Diagnostic>> {
-    let checked = crate::check::check(root, today);
+    let checked = crate::check::check_with(root, today, drafts);
     let mut diags = checked.diagnostics;
     let failed = |mut diags: Vec<Diagnostic>| {
         diagnostics::sort(&mut diags);
@@ -92,7 +93,7 @@ fn prepare(
 /// Load + validate + analyse + render into memory; `site` is None when there are errors.
 /// `base_url` overrides the config's base_url when given (e.g. "http://127.0.0.1:1111/").
 pub fn render_site(root: &Path, today: NaiveDate, base_url: Option<&str>) -> Rendered {
-    let r = match prepare(root, today, base_url) {
+    let r = match prepare(root, today, base_url, false) {
         Ok(r) => r,
         Err(diagnostics) => {
             return Rendered {
@@ -157,6 +158,8 @@ pub struct Options {
     pub force: bool,
     /// Fail at once, rather than wait, when another build is writing the same output.
     pub no_wait: bool,
+    /// Publish the files marked `draft: true` too.
+    pub drafts: bool,
 }
 
 /// Checks the journal, then renders every file and writes it into a new folder beside
@@ -173,7 +176,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         );
         console::FAILED
     };
-    let r = match prepare(&g.root, g.today, o.base_url.as_deref()) {
+    let r = match prepare(&g.root, g.today, o.base_url.as_deref(), o.drafts) {
         Ok(r) => r,
         Err(diags) => {
             g.report(&diags);

@@ -20,12 +20,21 @@ pub struct Checked {
     pub allowed: usize,
 }
 
-/// Loads and validates the journal at `root`.
+/// Loads and validates the journal at `root`, without its drafts.
 pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
-    let loaded = journal::load(root, today);
+    check_with(root, today, false)
+}
+
+/// Loads and validates the journal at `root`; its drafts are left out unless `drafts`,
+/// as `build` leaves them out, so `check` and `build` report the same.
+pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool) -> Checked {
+    let mut loaded = journal::load(root, today);
     let mut diags = loaded.diagnostics;
     let mut allowed = 0;
-    if let Some(j) = &loaded.journal {
+    if let Some(j) = &mut loaded.journal {
+        if !drafts {
+            diags.extend(journal::drafts::withhold(j));
+        }
         diags.extend(validate::validate(j));
         allowed = Allowances::of(j).apply(&mut diags);
     }
@@ -39,9 +48,9 @@ pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
     }
 }
 
-pub fn run(g: &Globals, strict: bool, json: bool) -> i32 {
+pub fn run(g: &Globals, strict: bool, json: bool, drafts: bool) -> i32 {
     let started = Instant::now();
-    let checked = check(&g.root, g.today);
+    let checked = check_with(&g.root, g.today, drafts);
     let (errors, warnings) = diagnostics::count(&checked.diagnostics);
     if json {
         println!("{}", diagnostics::to_json(&checked.diagnostics));

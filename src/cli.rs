@@ -52,6 +52,9 @@ pub enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+        /// Check the journal as `build --drafts` publishes it, drafts included.
+        #[arg(long)]
+        drafts: bool,
         /// How to print diagnostics: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -73,6 +76,9 @@ pub enum Command {
         /// Fail at once, instead of waiting, when another build is writing the same output.
         #[arg(long)]
         no_wait: bool,
+        /// Publish the files marked `draft: true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Build the site as `build` does, then push only the built files as one new commit on a
     /// branch of a git remote; nothing of the journal is pushed.
@@ -209,7 +215,11 @@ pub fn run(cli: Cli) -> i32 {
         return USAGE;
     }
     match cli.command {
-        Command::Check { strict, format } => crate::check::run(&g, strict, format == Format::Json),
+        Command::Check {
+            strict,
+            format,
+            drafts,
+        } => crate::check::run(&g, strict, format == Format::Json, drafts),
         Command::Init {
             dir,
             mentee,
@@ -248,6 +258,7 @@ pub fn run(cli: Cli) -> i32 {
             strict,
             force,
             no_wait,
+            drafts,
         } => crate::build::run(
             &g,
             &crate::build::Options {
@@ -256,6 +267,7 @@ pub fn run(cli: Cli) -> i32 {
                 strict,
                 force,
                 no_wait,
+                drafts,
             },
         ),
         Command::Publish {

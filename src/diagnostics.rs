@@ -61,8 +61,12 @@ pub enum Code {
     W505,
     /// A file still marked `example: true`, `init`'s worked example.
     W506,
+    /// One tag spelled two ways (`Rust`, `rust`), or a tag with no letter or digit.
+    W507,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
+    /// A link or goal reference from a published file to a draft, left out of the build.
+    W602,
     /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
     W701,
 }
@@ -113,7 +117,9 @@ impl Code {
         Code::W504,
         Code::W505,
         Code::W506,
+        Code::W507,
         Code::W601,
+        Code::W602,
         Code::W701,
     ];
 

@@ -489,6 +489,8 @@ mod tests {
             kind: ActivityKind::Course,
             hours: None,
             goals: vec![],
+            tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source("activities/a.md", &[]),

@@ -279,6 +279,15 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// `tags:`, one tag or a list; empty tags are dropped.
+    pub fn tags(&mut self, v: Option<TagsFront>) -> Vec<String> {
+        match v {
+            None => Vec::new(),
+            Some(TagsFront::One(s)) => self.list(Some(vec![s])),
+            Some(TagsFront::Many(list)) => self.list(Some(list)),
+        }
+    }
+
     pub fn line(&self, path: &str) -> u32 {
         self.source.at(path).line.unwrap_or(1)
     }
@@ -374,6 +383,8 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         }
     }
     let actions = cx.list(f.actions);
+    let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     Some(Goal {
         id,
         title: title?,
@@ -383,6 +394,8 @@ pub fn goal(cx: &mut Ctx, id: String, f: GoalFront, body: String) -> Option<Goal
         target,
         benchmarks,
         actions,
+        tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -403,6 +416,8 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         .unwrap_or(ActivityKind::Other);
     let hours = cx.number(f.hours, "hours");
     let goals = cx.list(f.goals);
+    let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     Some(Activity {
         slug,
         title: title?,
@@ -410,6 +425,8 @@ pub fn activity(cx: &mut Ctx, slug: String, f: ActivityFront, body: String) -> O
         kind,
         hours,
         goals,
+        tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),
@@ -526,6 +543,8 @@ pub fn meeting(
     }
     let feedback_given = cx.list(feedback.given);
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
+    let tags = cx.tags(f.tags);
+    let draft = cx.boolean(f.draft, "draft").unwrap_or(false);
     let cancellation = f.cancellation.map(|c| Cancellation {
         by: cx
             .owner(c.by, "cancellation.by", owners)
@@ -561,6 +580,8 @@ pub fn meeting(
         feedback_given,
         summary_sent,
         cancellation,
+        tags,
+        draft,
         body,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),

@@ -169,11 +169,21 @@ pub struct GoalFront {
     pub target: Option<Scalar>,
     pub benchmarks: Option<Vec<BenchmarkFront>>,
     pub actions: Option<Vec<Scalar>>,
+    pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     /// `init`'s worked example: shown, but left out of the record.
     pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
+}
+
+/// `tags:` as written: a list, or one tag on its own, as Zola and Hugo accept it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum TagsFront {
+    One(Scalar),
+    Many(Vec<Scalar>),
 }
 
 #[derive(Deserialize)]
@@ -198,6 +208,8 @@ pub struct MeetingFront {
     pub feedback: Option<FeedbackFront>,
     pub summary_sent: Option<Scalar>,
     pub cancellation: Option<CancellationFront>,
+    pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     /// `init`'s worked example: shown, but left out of the record.
@@ -249,6 +261,8 @@ pub struct ActivityFront {
     pub kind: Option<Scalar>,
     pub hours: Option<Scalar>,
     pub goals: Option<Vec<Scalar>>,
+    pub tags: Option<TagsFront>,
+    pub draft: Option<Scalar>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
     /// `init`'s worked example: shown, but left out of the record.
@@ -363,6 +377,8 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "benchmarks",
             "actions",
             "example",
+            "tags",
+            "draft",
         ],
         (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
         (Kind::Meeting, "") => &[
@@ -380,13 +396,17 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "summary_sent",
             "cancellation",
             "example",
+            "tags",
+            "draft",
         ],
         (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
         (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
-        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "example"],
+        (Kind::Activity, "") => &[
+            "title", "date", "kind", "hours", "goals", "example", "tags", "draft",
+        ],
         _ => return None,
     };
     Some(keys)

@@ -950,9 +950,10 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             Doc::Goal(g, false) => goals.push(g),
             Doc::Meeting(m, false) => meetings.push(m),
             Doc::Activity(a, false) => activities.push(a),
-            Doc::Goal(g, true) => examples.goals.push(g),
-            Doc::Meeting(m, true) => examples.meetings.push(m),
-            Doc::Activity(a, true) => examples.activities.push(a),
+            // An example is no part of the record, so it has no tag page to link to.
+            Doc::Goal(g, true) => examples.goals.push(Goal { tags: vec![], ..g }),
+            Doc::Meeting(m, true) => examples.meetings.push(Meeting { tags: vec![], ..m }),
+            Doc::Activity(a, true) => examples.activities.push(Activity { tags: vec![], ..a }),
             Doc::HiddenGoal { id, private: true } => {
                 files.private += 1;
                 private_goals.insert(id);
@@ -995,6 +996,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             today,
             unloaded_goals,
             examples,
+            drafts: Drafts::default(),
         }),
         _ => None,
     };

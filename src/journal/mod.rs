@@ -2,12 +2,14 @@
 
 pub mod controls;
 pub mod convert;
+pub mod drafts;
 pub mod front;
 pub mod frontmatter;
 pub mod links;
 pub mod load;
 pub mod model;
 pub mod privacy;
+pub mod tags;
 pub mod wording;
 pub mod yaml;
 

@@ -341,6 +341,10 @@ pub struct Goal {
     pub benchmarks: Vec<Benchmark>,
     /// Actionable steps.
     pub actions: Vec<String>,
+    /// Tags as written, trimmed; `tags.N` in `source` locates each.
+    pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -483,6 +487,9 @@ pub struct Meeting {
     pub feedback_given: Vec<String>,
     pub summary_sent: Option<NaiveDate>,
     pub cancellation: Option<Cancellation>,
+    pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -545,6 +552,9 @@ pub struct Activity {
     pub kind: ActivityKind,
     pub hours: Option<f64>,
     pub goals: Vec<String>,
+    pub tags: Vec<String>,
+    /// `draft: true`: published only by `build --drafts` and `serve`.
+    pub draft: bool,
     pub body: String,
     pub allow: Allow,
     pub source: Source,
@@ -565,6 +575,8 @@ pub struct Journal {
     /// Files still marked `example: true`: published with a badge, but no part of the
     /// record, so nothing is checked, counted, analysed or proposed from them.
     pub examples: Examples,
+    /// Drafts left out of this journal, so links to them are told apart from broken ones.
+    pub drafts: Drafts,
 }
 
 /// `init`'s worked examples, in the order the journal's own documents are kept.
@@ -584,6 +596,15 @@ impl Examples {
             .chain(self.meetings.iter().map(|m| &m.source))
             .chain(self.activities.iter().map(|a| &a.source))
     }
+}
+
+/// The drafts a journal was published without.
+#[derive(Clone, Debug, Default)]
+pub struct Drafts {
+    /// Their files, relative to the journal root.
+    pub files: std::collections::BTreeSet<String>,
+    /// The ids of the draft goals.
+    pub goals: std::collections::BTreeSet<String>,
 }
 
 impl Journal {

@@ -34,6 +34,9 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
     "checklist.html",
     "review.html",
     "plan.html",
+    "portfolio.html",
+    "tags.html",
+    "tag.html",
     "404.html",
     "lock.html",
 );

@@ -136,6 +136,11 @@ pub fn activity(slug: &str) -> String {
     format!("activities/{slug}/")
 }
 
+/// A tag's page, by the tag's slug.
+pub fn tag(slug: &str) -> String {
+    format!("tags/{slug}/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

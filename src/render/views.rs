@@ -91,6 +91,7 @@ pub const NAV: &[(&str, &str, &str)] = &[
     ("checklist", "Checklist", "checklist/"),
     ("review", "Review", "review/"),
     ("plan", "Plan", "plan/"),
+    ("portfolio", "Portfolio", "portfolio/"),
 ];
 
 pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
@@ -174,6 +175,28 @@ pub struct GoalCard<'a> {
     pub next: Option<BenchmarkView<'a>>,
     /// A worked example, no part of the record.
     pub example: bool,
+    pub tags: Vec<TagLink<'a>>,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
+}
+
+/// A tag on a goal, meeting or activity, as written there, linking to the tag's page.
+#[derive(Serialize)]
+pub struct TagLink<'a> {
+    pub name: &'a str,
+    pub slug: String,
+    pub url: String,
+}
+
+pub fn tag_links<'a>(tags: &'a [String], u: &Urls) -> Vec<TagLink<'a>> {
+    crate::journal::tags::of(tags)
+        .into_iter()
+        .map(|(slug, name)| TagLink {
+            name,
+            url: u.page(&urls::tag(&slug)),
+            slug,
+        })
+        .collect()
 }
 
 #[derive(Serialize, Clone)]
@@ -213,6 +236,8 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
             .find(|p| p.benchmark.done.is_none())
             .map(benchmark),
         example: false,
+        tags: tag_links(&g.tags, u),
+        draft: g.draft,
     }
 }
 
@@ -259,6 +284,8 @@ pub struct MeetingLink {
     pub url: String,
     pub date: Day,
     pub status: &'static str,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
 }
 
 pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
@@ -270,6 +297,7 @@ pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
         url: u.page(&urls::meeting(&m.slug)),
         date: day(m.date),
         status: m.status.as_str(),
+        draft: m.draft,
     }
 }
 
@@ -348,6 +376,8 @@ pub struct ActivityLink<'a> {
     pub date: Day,
     pub kind: &'static str,
     pub hours: Option<f64>,
+    /// A draft, shown only by `serve` and `build --drafts`.
+    pub draft: bool,
 }
 
 pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
@@ -358,6 +388,7 @@ pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
         date: day(a.date),
         kind: a.kind.as_str(),
         hours: a.hours,
+        draft: a.draft,
     }
 }
 

@@ -8,6 +8,7 @@ mod goals;
 mod meetings;
 mod references;
 mod replies;
+mod tags;
 
 use crate::diagnostics::{self, Code, Diagnostic};
 use crate::journal::Journal;
@@ -39,6 +40,7 @@ pub const RULES: &[Rule] = &[
     (Code::W504, meetings::w504_file_name_date),
     (Code::W505, replies::w505_no_reply_address),
     (Code::W506, examples::w506_still_an_example),
+    (Code::W507, tags::w507_tag_spellings),
     (Code::W601, references::w601_broken_journal_link),
 ];
 
@@ -125,6 +127,7 @@ pub(crate) mod testing {
             today: date("2026-03-01"),
             unloaded_goals: Default::default(),
             examples: Default::default(),
+            drafts: Default::default(),
         }
     }
 
@@ -143,6 +146,8 @@ pub(crate) mod testing {
                 line: 6,
             }],
             actions: vec!["Do it".into()],
+            tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source(
@@ -171,6 +176,8 @@ pub(crate) mod testing {
             feedback_given: vec![],
             summary_sent: Some(date(day)),
             cancellation: None,
+            tags: vec![],
+            draft: false,
             body: String::new(),
             allow: Default::default(),
             source: source(

@@ -128,6 +128,15 @@ pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let line = body[..range.start].matches('\n').count() as u32;
+            if j.drafts.files.contains(&file) {
+                out.push(Diagnostic::new(
+                    Code::W602,
+                    source.body_at(line),
+                    format!("a link to `{file}`, a draft, which is not published"),
+                    "publish the draft (remove `draft: true`) or remove the link; it is shown as plain text",
+                ));
+                continue;
+            }
             out.push(Diagnostic::new(
                 Code::W601,
                 source.body_at(line),

@@ -42,6 +42,7 @@ pub(super) fn activity(cx: &Inputs, i: Option<usize>, a: &Activity, ctx: &mut Co
         #[serde(flatten)]
         link: ActivityLink<'a>,
         goals: Vec<GoalLink<'a>>,
+        tags: Vec<TagLink<'a>>,
         body: &'a str,
         example: bool,
     }
@@ -51,6 +52,7 @@ pub(super) fn activity(cx: &Inputs, i: Option<usize>, a: &Activity, ctx: &mut Co
         &ActivityView {
             link: activity_link(a, cx.urls),
             goals: a.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
+            tags: tag_links(&a.tags, cx.urls),
             body: cx.body(&a.source.file),
             example: i.is_none(),
         },

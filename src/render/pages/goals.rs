@@ -60,6 +60,8 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
         actions: Vec<ActionView<'a>>,
         meetings: Vec<MeetingLink>,
         activities: Vec<ActivityLink<'a>>,
+        tags: Vec<TagLink<'a>>,
+        draft: bool,
         chart: String,
         /// Benchmarks done against benchmarks due, over time.
         progress_chart: String,
@@ -106,6 +108,8 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
             .iter()
             .map(|a| activity_link(a, cx.urls))
             .collect(),
+        tags: tag_links(&g.tags, cx.urls),
+        draft: g.draft,
         chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, today),
         progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, today),
         body: cx.body(&g.source.file),

@@ -101,6 +101,8 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
         body: &'a str,
         reply: Option<reply::Reply>,
         example: bool,
+        tags: Vec<TagLink<'a>>,
+        draft: bool,
     }
     let j = cx.journal;
     let example = i.is_none();
@@ -130,6 +132,8 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
         over_time: m.status == MeetingStatus::Held && m.ran_over(j.config.meeting_length),
         status: m.status.as_str(),
         goals: m.goals.iter().map(|id| goal_link(j, u, id)).collect(),
+        tags: tag_links(&m.tags, u),
+        draft: m.draft,
         agenda: &m.agenda,
         agenda_sent: day_opt(m.agenda_sent),
         agenda_late: m.status == MeetingStatus::Held && m.agenda_sent.is_none_or(|s| s > m.date),

@@ -8,7 +8,9 @@ mod activities;
 mod dashboard;
 mod goals;
 mod meetings;
+mod portfolio;
 mod review;
+mod tags;
 mod timeline;
 
 use tera::Context;
@@ -19,6 +21,7 @@ use super::urls::{self, Urls};
 use super::views::*;
 use crate::analyse::Analysis;
 use crate::diagnostics::Diagnostic;
+use crate::journal::tags::Tag;
 use crate::journal::{Activity, Goal, Journal, Meeting};
 
 /// What every page is rendered from.
@@ -54,6 +57,11 @@ pub enum Page<'a> {
     Checklist,
     Review,
     Plan,
+    Portfolio,
+    /// Every tag; holds them so each tag's page need not gather them again.
+    Tags(std::sync::Arc<Vec<Tag<'a>>>),
+    /// A tag by its position in `Tags`.
+    Tag(std::sync::Arc<Vec<Tag<'a>>>, usize),
     NotFound,
 }
 
@@ -65,6 +73,7 @@ pub fn all<'a>(j: &'a Journal, a: &Analysis) -> Vec<Page<'a>> {
         Page::Checklist,
         Page::Review,
         Page::Plan,
+        Page::Portfolio,
         Page::NotFound,
     ];
     let numbered =
@@ -73,6 +82,11 @@ pub fn all<'a>(j: &'a Journal, a: &Analysis) -> Vec<Page<'a>> {
     pages.extend(numbered(a.actions.len(), Page::Actions));
     pages.extend(numbered(j.activities.len(), Page::Activities));
     pages.extend(numbered(a.timeline.len(), Page::Timeline));
+    let tags = std::sync::Arc::new(crate::journal::tags::collect(j));
+    if !tags.is_empty() {
+        pages.extend((0..tags.len()).map(|i| Page::Tag(tags.clone(), i)));
+        pages.push(Page::Tags(tags));
+    }
     let x = &j.examples;
     pages.extend(j.goals.iter().chain(&x.goals).map(Page::Goal));
     pages.extend(
@@ -105,6 +119,8 @@ impl Page<'_> {
             Page::Checklist => "checklist",
             Page::Review => "review",
             Page::Plan => "plan",
+            Page::Portfolio => "portfolio",
+            Page::Tags(_) | Page::Tag(..) => "tags",
         }
     }
 
@@ -122,6 +138,9 @@ impl Page<'_> {
             Page::Checklist => "checklist.html",
             Page::Review => "review.html",
             Page::Plan => "plan.html",
+            Page::Portfolio => "portfolio.html",
+            Page::Tags(_) => "tags.html",
+            Page::Tag(..) => "tag.html",
             Page::NotFound => "404.html",
         }
     }
@@ -148,6 +167,9 @@ impl Page<'_> {
             Page::Checklist => "checklist/".into(),
             Page::Review => "review/".into(),
             Page::Plan => "plan/".into(),
+            Page::Portfolio => "portfolio/".into(),
+            Page::Tags(_) => "tags/".into(),
+            Page::Tag(tags, i) => urls::tag(&tags[*i].slug),
         }
     }
 }
@@ -171,6 +193,9 @@ pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnos
         Page::Checklist => dashboard::checklist(cx, &mut ctx),
         Page::Review => review::review(cx, &mut ctx),
         Page::Plan => goals::plan(cx, &mut ctx),
+        Page::Portfolio => portfolio::portfolio(cx, &mut ctx),
+        Page::Tags(tags) => tags::tags(cx, tags, &mut ctx),
+        Page::Tag(tags, i) => tags::tag(cx, &tags[*i], &mut ctx),
         Page::NotFound => {}
     }
     theme
