@@ -638,3 +638,37 @@ fn pages_are_served_while_reload_streams_are_at_their_cap() {
     assert_eq!(get(srv.addr, "/goals/").status, 200);
     drop(tabs);
 }
+
+#[test]
+fn serve_shows_check_s_hints_in_a_banner_that_build_never_writes() {
+    let dir = journal();
+    std::fs::write(
+        dir.path().join("goals/unplanned.md"),
+        "---\ntitle: An unplanned goal\n---\n",
+    )
+    .unwrap();
+    let server = serve(dir.path());
+    let page = get(server.addr, "/").text();
+    assert!(page.contains("id=\"mentorfolio-journal-notes\""), "{page}");
+    assert!(page.contains("<strong>W101</strong>"), "{page}");
+    assert!(page.contains("hint: "), "{page}");
+    drop(server);
+
+    let out = dir.path().join("site-out");
+    let status = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"))
+        .arg("--root")
+        .arg(dir.path())
+        .args(["--today", TODAY, "--quiet", "build", "--output-dir"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).to_string();
+            assert!(!text.contains("mentorfolio-journal-notes"));
+            assert!(!text.contains("hint: "), "{}", entry.path().display());
+        }
+    }
+}

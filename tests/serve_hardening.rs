@@ -46,6 +46,7 @@ fn start() -> Running {
     shared.set(Snapshot {
         site: Some(Arc::new(site)),
         failure: None,
+        notes: None,
     });
     let stop = Arc::new(AtomicBool::new(false));
     let accept = server::start(listener, shared.clone(), stop.clone()).unwrap();

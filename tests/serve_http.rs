@@ -49,6 +49,7 @@ fn start(site: Site) -> Running {
     shared.set(Snapshot {
         site: Some(Arc::new(site)),
         failure: None,
+        notes: None,
     });
     let stop = Arc::new(AtomicBool::new(false));
     let workers = vec![server::start(listener, shared.clone(), stop.clone()).unwrap()];

@@ -54,6 +54,7 @@ pub fn rebuild<R: Into<Update>>(
         }) => {
             snapshot.site = Some(site);
             snapshot.failure = None;
+            snapshot.notes = overlay::notes(&diagnostics).map(Arc::from);
             (true, diagnostics)
         }
         Ok(Update {

@@ -1,4 +1,7 @@
-//! The error overlay: why the last rebuild failed, drawn over every page the server sends.
+//! The error overlay: why the last rebuild failed, drawn over every page the server sends;
+//! and the notes banner: `check`'s warnings and their hints about editing the journal,
+//! shown only on the mentee's own screen, since published pages never tell the reader to
+//! edit anything.
 
 use crate::diagnostics::Diagnostic;
 
@@ -85,6 +88,46 @@ pub fn render(failure: &Failure) -> String {
     )
 }
 
+/// The banner of warnings a rebuild left, with their hints; `None` when there are none.
+/// A private file's warning keeps only its code and place, as in the overlay.
+pub fn notes(diags: &[Diagnostic]) -> Option<String> {
+    let warnings: Vec<&Diagnostic> = diags.iter().filter(|d| !d.is_error()).collect();
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut items = String::new();
+    for d in &warnings {
+        let place = match d.line {
+            Some(line) => format!("{}:{line}", d.file),
+            None => d.file.clone(),
+        };
+        let (message, hint) = if d.private {
+            (PRIVATE_MESSAGE, PRIVATE_HINT)
+        } else {
+            (d.message.as_str(), d.hint.as_str())
+        };
+        items.push_str(&format!(
+            "<li style=\"margin:0 0 .6em\"><strong>{}</strong> <code style=\"{CODE_STYLE}\">{}</code> {}{}</li>",
+            escape(&d.code.as_str()),
+            escape(&place),
+            escape(message),
+            if hint.is_empty() {
+                String::new()
+            } else {
+                format!("<br><em>hint: {}</em>", escape(hint))
+            },
+        ));
+    }
+    Some(format!(
+        "<details id=\"mentorfolio-journal-notes\" style=\"position:fixed;right:1em;bottom:1em;z-index:2147483646;\
+         max-width:min(40em,calc(100vw - 2em));max-height:60vh;overflow:auto;background:#141418;color:#f5f5f5;\
+         font:14px/1.5 system-ui,sans-serif;padding:.5em 1em;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.4)\">\
+         <summary style=\"cursor:pointer\">{} on the journal (this preview only, never published)</summary>\
+         <ul style=\"list-style:none;padding:0;margin:.5em 0 0\">{items}</ul></details>",
+        crate::english::count(warnings.len(), "note")
+    ))
+}
+
 /// A whole page holding only the overlay, for when no build has ever succeeded.
 pub fn page(failure: &Failure) -> String {
     format!(
@@ -117,6 +160,45 @@ fn rfind_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::diagnostics::{Code, Location};
+
+    #[test]
+    fn notes_list_warnings_with_their_hints_and_keep_private_words_out() {
+        assert_eq!(notes(&[]), None);
+        let warning = Diagnostic::new(
+            Code::W101,
+            Location::new("goals/talk.md", 2, 1),
+            "goal <talk> has no benchmark",
+            "add `benchmarks:` with a due date",
+        );
+        let mut private = Diagnostic::new(
+            Code::W102,
+            Location::new("goals/secret.md", 4, 1),
+            "goal SECRET-WORDS has no target",
+            "add SECRET-HINT",
+        );
+        private.private = true;
+        let error = Diagnostic::new(
+            Code::E004,
+            Location::new("goals/x.md", 1, 1),
+            "an error",
+            "",
+        );
+        let banner = notes(&[warning, private, error]).unwrap();
+        assert!(banner.contains("2 notes on the journal"), "{banner}");
+        assert!(
+            banner.contains("goal &lt;talk&gt; has no benchmark"),
+            "{banner}"
+        );
+        assert!(
+            banner.contains("hint: add `benchmarks:` with a due date"),
+            "{banner}"
+        );
+        assert!(banner.contains("goals/secret.md:4"), "{banner}");
+        assert!(
+            !banner.contains("SECRET") && !banner.contains("an error"),
+            "{banner}"
+        );
+    }
 
     #[test]
     fn diagnostics_are_shown_with_code_place_message_and_hint_all_escaped() {

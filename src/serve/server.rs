@@ -20,6 +20,8 @@ use super::{guard, upstream};
 pub struct Snapshot {
     pub site: Option<Arc<dyn Files>>,
     pub failure: Option<Failure>,
+    /// The notes banner of the last good rebuild's warnings ([`overlay::notes`]).
+    pub notes: Option<Arc<str>>,
 }
 
 /// State shared by the workers, the event streams and the rebuilder.
@@ -100,7 +102,11 @@ pub fn respond(snapshot: &Snapshot, method: &str, target: &str) -> Reply {
             Some(Ok(bytes)) => {
                 let content_type = path::content_type(&key);
                 if path::is_html(&key) {
-                    Reply::new(200, content_type, decorate(&bytes, failure))
+                    let mut page = decorate(&bytes, failure);
+                    if let (None, Some(notes)) = (failure, &snapshot.notes) {
+                        page = overlay::inject(&page, notes);
+                    }
+                    Reply::new(200, content_type, page)
                 } else {
                     Reply::new(200, content_type, bytes.to_vec())
                 }
@@ -232,6 +238,7 @@ mod tests {
         Snapshot {
             site: Some(Arc::new(site())),
             failure: None,
+            notes: None,
         }
     }
 
@@ -314,10 +321,31 @@ mod tests {
     }
 
     #[test]
+    fn the_notes_banner_is_on_pages_only_and_gives_way_to_the_overlay() {
+        let snap = Snapshot {
+            notes: Some(Arc::from(
+                "<details id=\"mentorfolio-journal-notes\"></details>",
+            )),
+            ..good()
+        };
+        let page = String::from_utf8(respond(&snap, "GET", "/goals/").body).unwrap();
+        assert!(page.contains("mentorfolio-journal-notes"), "{page}");
+        let css = respond(&snap, "GET", "/static/site.css");
+        assert_eq!(css.body, b"body{color:black}");
+        let failing = Snapshot {
+            failure: Some(broken()),
+            ..snap
+        };
+        let page = String::from_utf8(respond(&failing, "GET", "/goals/").body).unwrap();
+        assert!(!page.contains("mentorfolio-journal-notes"), "{page}");
+    }
+
+    #[test]
     fn with_no_good_build_every_page_is_the_overlay() {
         let snap = Snapshot {
             site: None,
             failure: Some(broken()),
+            notes: None,
         };
         let reply = respond(&snap, "GET", "/goals/");
         assert_eq!(reply.status, 503);
