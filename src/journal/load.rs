@@ -167,43 +167,17 @@ fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
 }
 
 fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
-    let code = if e.wrong_type { Code::E004 } else { Code::E002 };
-    let hint = if e.message.contains("tab") {
-        "YAML indents with spaces, never tabs".to_string()
-    } else if e.message.contains("duplicate key") {
-        "each key may appear once; remove or rename one of them".to_string()
-    } else if let Some(quoted) = quote_suggestion(&e, text) {
-        format!("a `: ` inside a value starts a new key; quote the whole value: {quoted}")
-    } else if e.wrong_type {
-        "write it in the shape shown; docs/journal-format.md has an example of every field"
-            .to_string()
+    let (code, x) = if e.wrong_type {
+        (Code::E004, super::syntax::wrong_shape(&e, text))
     } else {
-        "check quoting and indentation; quote values that contain `: ` or start with a special character".to_string()
+        (Code::E002, super::syntax::explain(&e, text))
     };
-    let message = super::wording::shape_error(&e.message).unwrap_or(e.message);
-    Diagnostic::new(code, Location::new(rel, e.line, e.column), message, hint)
-}
-
-/// The line of a value that YAML read as a key because of an unquoted `: `, written with
-/// the value quoted: `- "Topic for the demo: caching"`, `title: "Demo: caching"`.
-fn quote_suggestion(e: &YamlError, text: &str) -> Option<String> {
-    let raw = text.lines().nth(e.line.checked_sub(1)? as usize)?;
-    let (prefix, value) = if e.message.contains("invalid type: map") {
-        // The error points at the value that became a mapping.
-        let at = (e.column as usize).checked_sub(1)?;
-        (raw.get(..at)?, raw.get(at..)?)
-    } else if e.message.contains("mapping values are not allowed") {
-        let at = raw.find(": ")? + 2;
-        (&raw[..at], &raw[at..])
-    } else {
-        return None;
-    };
-    let value = value.trim();
-    if !value.contains(": ") || value.starts_with(['"', '\'', '{', '[']) {
-        return None;
-    }
-    let quoted = serde_json::to_string(value).ok()?;
-    Some(format!("`{}{quoted}`", prefix.trim_start()))
+    Diagnostic::new(
+        code,
+        Location::new(rel, x.line, x.column),
+        x.message,
+        x.hint,
+    )
 }
 
 /// A Markdown file's front matter, typed, with the key positions and the body.
@@ -431,6 +405,7 @@ fn typed<T, D>(
 where
     T: DeserializeOwned + Default,
 {
+    let parsed_from = diags.len();
     let Some(p) = parse_markdown::<T>(text, rel, kind, diags, ledger) else {
         return Outcome::Failed;
     };
@@ -449,6 +424,18 @@ where
         p.front,
         p.body,
     );
+    if p.broken {
+        // A value of the wrong shape was reported and taken out: it is not also missing.
+        let reported: Vec<Option<u32>> = diags[parsed_from..first].iter().map(|d| d.line).collect();
+        let mut i = first;
+        while i < diags.len() {
+            if diags[i].code == Code::E003 && reported.contains(&diags[i].line) {
+                diags.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
     if p.private {
         mark_private(diags, first);
     }
