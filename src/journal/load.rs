@@ -297,6 +297,12 @@ fn parse_front<T: DeserializeOwned + Default>(
             return Err(in_doubt());
         }
     };
+    let starts = |line| keys.values().any(|(l, _)| *l == line);
+    if let Some(x) = super::syntax::folded_item(split.yaml, split.yaml_line, starts) {
+        let at = Location::new(rel, x.line, x.column);
+        diags.push(Diagnostic::new(Code::E002, at, x.message, x.hint));
+        return Err(in_doubt());
+    }
     let source = Source {
         file: rel.to_string(),
         keys: keys.into(),

@@ -539,6 +539,63 @@ fn first_indented(lines: &[&str], before: u32) -> Option<Explained> {
     })
 }
 
+/// A `- ` item indented deeper than the plain item above it: valid YAML, read as more words
+/// of that item ("Demo - Review"), never what was meant. `yaml` is the front matter, its
+/// first line being `first_line` of the file; `starts(line)` tells whether a value starts
+/// on a line, asked only of the rare line that looks folded.
+pub fn folded_item(yaml: &str, first_line: u32, starts: impl Fn(u32) -> bool) -> Option<Explained> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let mut above: Option<Shape> = None;
+    // The indentation of a `|` or `>` block's key: its lines are text, not items.
+    let mut block: Option<usize> = None;
+    for (i, raw) in lines.iter().enumerate() {
+        let Some(s) = shape(raw) else {
+            continue;
+        };
+        if block.is_some_and(|b| s.indent > b) {
+            continue;
+        }
+        block = None;
+        if s.value.starts_with(['|', '>']) && s.value.len() <= 3 {
+            block = Some(s.indent);
+        }
+        let line = first_line + i as u32;
+        let plain_item = |a: &Shape| {
+            !a.dashes.is_empty()
+                && a.key.is_none()
+                && !a.value.is_empty()
+                && !a.value.starts_with(SPECIAL)
+        };
+        if let Some(a) = above.as_ref().filter(|a| plain_item(a))
+            && s.dashes.first() == Some(&s.indent)
+            && s.indent > a.dashes[0]
+            && !starts(line)
+        {
+            let item = format!("{}{}", s.prefix.trim_start(), s.value);
+            let fixed = format!("{}{item}", " ".repeat(a.dashes[0]));
+            let by = count(s.indent - a.dashes[0], "space").replacen(' ', " fewer ", 1);
+            return Some(Explained {
+                line,
+                column: s.indent as u32 + 1,
+                message: format!(
+                    "the item `{item}` is indented more than the item above it, so it is read as more words of that item"
+                ),
+                hint: format!(
+                    "indent it by {by}, to line up with the `- ` on line {}: `{fixed}`",
+                    line - 1
+                        - lines[..i]
+                            .iter()
+                            .rev()
+                            .take_while(|l| shape(l).is_none())
+                            .count() as u32
+                ),
+            });
+        }
+        above = Some(s);
+    }
+    None
+}
+
 /// A value of the wrong shape (`e`, found in `text`) in the journal's words, with a hint
 /// that names the fix where the line shows it.
 pub fn wrong_shape(e: &YamlError, text: &str) -> Explained {
@@ -594,9 +651,16 @@ pub fn wrong_shape(e: &YamlError, text: &str) -> Explained {
         _ => "write it in the shape shown; docs/journal-format.md has an example of every field"
             .into(),
     };
+    // A tagged value is placed after its tag: point at the tag, where the fix goes.
+    let column = match shape(raw) {
+        Some(s) if m.contains("invalid type: enum") && s.value.starts_with('!') => {
+            s.prefix.chars().count() as u32 + 1
+        }
+        _ => e.column,
+    };
     Explained {
         line: e.line,
-        column: e.column,
+        column,
         message,
         hint,
     }
@@ -652,6 +716,23 @@ mod tests {
         let x = explained("title: A\nactions:\n  - One\n  Two\n");
         assert_eq!(x.line, 5);
         assert!(x.hint.ends_with("`  - Two`"), "{}", x.hint);
+    }
+
+    #[test]
+    fn an_item_indented_under_another_is_not_taken_as_its_words() {
+        let yaml = "agenda:\n  - Demo\n    - Review\nnotes: |\n  - a\n    - b\n";
+        let (_, keys) = yaml::load(yaml, 2).unwrap();
+        let starts = |line| keys.values().any(|(l, _)| *l == line);
+        let x = folded_item(yaml, 2, starts).expect("the folded item");
+        assert_eq!((x.line, x.column), (4, 5));
+        assert_eq!(
+            x.hint,
+            "indent it by 2 fewer spaces, to line up with the `- ` on line 3: `  - Review`"
+        );
+        let fine = "agenda:\n  - Demo\n  - Review\nnotes: |\n  - a\n    - b\n";
+        let (_, keys) = yaml::load(fine, 2).unwrap();
+        let starts = |line| keys.values().any(|(l, _)| *l == line);
+        assert_eq!(folded_item(fine, 2, starts), None);
     }
 
     #[test]
