@@ -438,6 +438,22 @@ fn cases() -> Vec<Case> {
             5,
             &["`- `", "`  - title: Submit`"],
         ),
+        case(
+            "fields in braces where a list is expected",
+            "plan.md",
+            "---\nobjective: Lead\nobjectives: { id: reach, title: Reach further }\n---\nWhy.\n",
+            "E007",
+            3,
+            &["`objectives: [{ id: reach, title: Reach further }]`"],
+        ),
+        case(
+            "a person written as a list",
+            "mentorfolio.yaml",
+            common::CONFIG.replace("mentor: { name: Grace Hopper }", "mentor: [Grace Hopper]"),
+            "E007",
+            3,
+            &["docs/journal-format.md"],
+        ),
     ]
 }
 

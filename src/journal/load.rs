@@ -398,6 +398,20 @@ enum Outcome<D> {
     Failed,
 }
 
+/// Drops the E003 of a value that is missing only because it had the wrong shape, was
+/// reported (among `diags[reported..converted]`) and taken out before conversion.
+fn not_also_missing(diags: &mut Vec<Diagnostic>, reported: usize, converted: usize) {
+    let lines: Vec<Option<u32>> = diags[reported..converted].iter().map(|d| d.line).collect();
+    let mut i = converted;
+    while i < diags.len() {
+        if diags[i].code == Code::E003 && lines.contains(&diags[i].line) {
+            diags.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Parses a document's front matter into `T`, records its private parts in the ledger and
 /// converts it; a private document is converted too, so its mistakes are still reported.
 fn typed<T, D>(
@@ -431,16 +445,7 @@ where
         p.body,
     );
     if p.broken {
-        // A value of the wrong shape was reported and taken out: it is not also missing.
-        let reported: Vec<Option<u32>> = diags[parsed_from..first].iter().map(|d| d.line).collect();
-        let mut i = first;
-        while i < diags.len() {
-            if diags[i].code == Code::E003 && reported.contains(&diags[i].line) {
-                diags.remove(i);
-            } else {
-                i += 1;
-            }
-        }
+        not_also_missing(diags, parsed_from, first);
     }
     if p.private {
         mark_private(diags, first);
@@ -746,10 +751,12 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 
 /// Parses the text of `plan.md`.
 fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
+    let parsed_from = diags.len();
     let p = parse_markdown::<front::PlanFront>(text, PLAN_FILE, Kind::Plan, diags, ledger)?;
     if let Some(notes) = &p.private_notes {
         ledger.add(notes);
     }
+    let first = diags.len();
     let plan = convert::plan(
         &mut Ctx {
             source: &p.source,
@@ -758,6 +765,9 @@ fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
         p.front,
         p.body,
     );
+    if p.broken {
+        not_also_missing(diags, parsed_from, first);
+    }
     plan.filter(|_| !p.broken)
 }
 

@@ -616,12 +616,25 @@ pub fn wrong_shape(e: &YamlError, text: &str) -> Explained {
         .map_or(raw.len(), |(i, _)| i);
     let (prefix, value) = raw.split_at(at);
     let value = value.trim_end();
-    let at_value = !value.is_empty() && prefix.trim_end().ends_with([':', '-']);
+    // Inside `[ ]` or `{ }` the value ends at a comma or bracket: no line to show.
+    let in_flow = prefix.matches(['[', '{']).count() > prefix.matches([']', '}']).count();
+    let at_value = !value.is_empty() && !in_flow && prefix.trim_end().ends_with([':', '-']);
     let quoted_line = serde_json::to_string(value)
         .ok()
         .map(|q| format!("{}{q}", prefix.trim_start()));
     let hint = match quoted_line {
-        Some(q) if at_value && m.contains("invalid type: map") && value.contains(": ") => {
+        _ if at_value && m.contains("expected a sequence") && value.starts_with('{') => {
+            format!(
+                "make it a list of one item: `{}[{value}]`",
+                prefix.trim_start()
+            )
+        }
+        Some(q)
+            if at_value
+                && m.contains("invalid type: map")
+                && value.contains(": ")
+                && !value.starts_with(['{', '[', '"', '\'']) =>
+        {
             format!(
                 "a `: ` inside a value starts a new field; put the whole value in double quotes: `{q}`"
             )

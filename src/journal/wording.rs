@@ -14,6 +14,10 @@ const SHAPES: &[(&str, &str)] = &[
         "a single value: text, a number, a date or true/false",
     ),
     (
+        "a mapping of fields",
+        "fields, one `key: value` a line, such as `title: A goal`",
+    ),
+    (
         "struct ActionFront",
         "an action: `{ task: What to do, owner: mentee, due: YYYY-MM-DD }`",
     ),
@@ -83,8 +87,15 @@ fn shape(expected: &str) -> Option<&'static str> {
 /// `message` from the YAML reader in the journal's words, when it is one of serde's shape
 /// errors; otherwise `None`, and the message stays as it was.
 pub fn shape_error(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("data did not match any variant of ") {
-        return shape(rest).map(|s| format!("this value should be {s}"));
+    if let Some((field, rest)) = message.split_once("data did not match any variant of ") {
+        let field = match field.strip_suffix(": ") {
+            Some(f) => format!("`{f}`"),
+            None => "this value".into(),
+        };
+        return Some(match shape(rest) {
+            Some(s) => format!("{field} should be {s}"),
+            None => format!("{field} does not have the shape this field needs"),
+        });
     }
     let (field, rest) = match message.split_once(": invalid type: ") {
         Some((field, rest)) => (Some(field), rest),
