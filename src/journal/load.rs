@@ -711,21 +711,36 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         start_line: 1,
         body_line: 1,
     };
-    let front = match tree.read::<front::ConfigFront>() {
-        Ok(f) => f,
-        Err(e) => {
-            diags.push(yaml_diag(CONFIG_FILE, e, text));
-            return None;
+    // As in a Markdown file, a value of the wrong shape is reported and taken out, and the
+    // rest read again, so one mistake does not hide the next.
+    let (mut tree, reported) = (tree, diags.len());
+    let mut broken = false;
+    let front = loop {
+        match tree.read::<front::ConfigFront>() {
+            Ok(f) => break f,
+            Err(e) => {
+                broken = true;
+                let (line, column) = (e.line, e.column);
+                diags.push(yaml_diag(CONFIG_FILE, e, text));
+                if diags.len() > 64 || column == 0 || !tree.forget(line, column) {
+                    return None;
+                }
+            }
         }
     };
     unknown_keys(Kind::Config, &source, diags);
-    convert::config(
+    let converted = diags.len();
+    let config = convert::config(
         &mut Ctx {
             source: &source,
             diags,
         },
         front,
-    )
+    );
+    if broken {
+        not_also_missing(diags, reported, converted);
+    }
+    config.filter(|_| !broken)
 }
 
 fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
@@ -1027,5 +1042,15 @@ mod tests {
                 (8, "`actions[0]`")
             ]
         );
+    }
+
+    #[test]
+    fn one_wrong_value_in_the_config_does_not_hide_the_others() {
+        let text =
+            "title: T\nmentee: [Ada]\nmentor: Grace\ncadence: { every: weekly }\nfeeds: yes\n";
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let diags = diagnose_bytes(Kind::Config, CONFIG_FILE, text.as_bytes(), today);
+        let lines: Vec<u32> = diags.iter().filter_map(|d| d.line).collect();
+        assert_eq!(lines, [2, 4, 5], "{diags:?}");
     }
 }
