@@ -135,10 +135,14 @@ fn protected_note(protected: bool, j: &crate::journal::Journal) -> String {
     if !protected {
         return String::new();
     }
+    let sealed = match j.config.search {
+        true => "; every page and the search index encrypted",
+        false => "; every page encrypted",
+    };
     match crate::render::withheld(j).as_slice() {
-        [] => "; every page encrypted".into(),
+        [] => sealed.into(),
         left => format!(
-            "; every page encrypted; {} not written, as they would list the pages in the clear",
+            "{sealed}; {} not written, as they would list the pages in the clear",
             left.join(", ")
         ),
     }

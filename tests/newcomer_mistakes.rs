@@ -449,10 +449,13 @@ fn cases() -> Vec<Case> {
         case(
             "a person written as a list",
             "mentorfolio.yaml",
-            common::CONFIG.replace("mentor: { name: Grace Hopper }", "mentor: [Grace Hopper]"),
+            common::CONFIG.replace(
+                "mentee: { name: Ada Lovelace, email: ada@example.org }",
+                "mentee: [Ada Lovelace]",
+            ),
             "E007",
-            3,
-            &["docs/journal-format.md"],
+            2,
+            &["write one value, without `[ ]`"],
         ),
     ]
 }

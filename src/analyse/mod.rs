@@ -26,7 +26,7 @@ pub struct Analysis<'a> {
     /// The same items owner by owner, as the action items page lists them.
     pub actions_by_owner: Vec<ActionRef<'a>>,
     /// Items by owner ([`actions::owner_rank`]) and state.
-    pub action_counts: [[usize; 3]; 3],
+    pub action_counts: Vec<[usize; 3]>,
     pub commitments: Vec<CommitmentRef<'a>>,
     pub gaps: Vec<Gap<'a>>,
     /// One entry a week from the start to today.
@@ -80,11 +80,12 @@ impl Totals {
 /// (goals × meetings), which stays small while goals are few.
 pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
     let all_actions = actions::all_actions(j);
-    let actions_by_owner = actions::by_owner(&all_actions);
+    let mentors = j.config.mentors().count();
+    let actions_by_owner = actions::by_owner(&all_actions, mentors);
     let gaps = cadence::gaps(j);
     let by_goal = goals::by_goal(j, &all_actions);
     Analysis {
-        action_counts: actions::counts_by_owner(&actions_by_owner),
+        action_counts: actions::counts_by_owner(&actions_by_owner, mentors),
         actions_by_owner,
         actions: all_actions,
         commitments: actions::open_commitments(j),

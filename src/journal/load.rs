@@ -371,9 +371,10 @@ fn parse_front<T: DeserializeOwned + Default>(
 /// One loaded document of the goals, meetings or activities folders.
 #[derive(Clone)]
 enum Doc {
-    Goal(Goal),
-    Meeting(Meeting),
-    Activity(Activity),
+    /// A goal, and whether it is still a worked example.
+    Goal(Goal, bool),
+    Meeting(Meeting, bool),
+    Activity(Activity, bool),
     /// A private or unloadable goal: its id is known, its content is not.
     HiddenGoal {
         id: String,
@@ -466,21 +467,40 @@ fn parse_doc(
     text: &str,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
 ) -> FileResult {
     let mut diags = Vec::new();
     let mut ledger = PrivateLedger::default();
     let (d, l) = (&mut diags, &mut ledger);
     let id = stem.to_string();
     let outcome = match kind {
-        Kind::Goal => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::goal(cx, id, f, b).map(Doc::Goal)
+        Kind::Goal => typed(text, rel, kind, d, l, |cx, mut f: front::GoalFront, b| {
+            let example = cx.boolean(f.example.take(), "example") == Some(true);
+            convert::goal(cx, id, f, b).map(|g| Doc::Goal(g, example))
         }),
-        Kind::Meeting => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::meeting(cx, id, f, b, today, length).map(Doc::Meeting)
-        }),
-        Kind::Activity => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::activity(cx, id, f, b).map(Doc::Activity)
-        }),
+        Kind::Meeting => typed(
+            text,
+            rel,
+            kind,
+            d,
+            l,
+            |cx, mut f: front::MeetingFront, b| {
+                let example = cx.boolean(f.example.take(), "example") == Some(true);
+                convert::meeting(cx, id, f, b, today, length, owners)
+                    .map(|m| Doc::Meeting(m, example))
+            },
+        ),
+        Kind::Activity => typed(
+            text,
+            rel,
+            kind,
+            d,
+            l,
+            |cx, mut f: front::ActivityFront, b| {
+                let example = cx.boolean(f.example.take(), "example") == Some(true);
+                convert::activity(cx, id, f, b).map(|a| Doc::Activity(a, example))
+            },
+        ),
         Kind::Config | Kind::Plan => Outcome::Failed,
     };
     let doc = match outcome {
@@ -513,6 +533,7 @@ fn load_doc(
     kind: Kind,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
     cache: Option<&FileCache>,
 ) -> Loading {
     let rel = relative(root, path);
@@ -557,7 +578,7 @@ fn load_doc(
         let mut warnings = Vec::new();
         match read_text(path, &rel, &mut warnings) {
             Ok(text) => {
-                let mut result = parse_doc(kind, &rel, &stem, &text, today, length);
+                let mut result = parse_doc(kind, &rel, &stem, &text, today, length, owners);
                 result.diags.extend(warnings);
                 result
             }
@@ -584,7 +605,7 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
                 .next()
                 .unwrap_or(rel)
                 .trim_end_matches(".md");
-            diags.extend(parse_doc(kind, rel, stem, &text, today, 60).diags);
+            diags.extend(parse_doc(kind, rel, stem, &text, today, 60, &Owners::default()).diags);
         }
     }
     diags
@@ -817,8 +838,9 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
 #[derive(Default)]
 pub struct FileCache {
     files: HashMap<String, (Stamp, FileResult)>,
-    /// What parsing depended on besides the file: today and the default meeting length.
-    basis: Option<(NaiveDate, u32)>,
+    /// What parsing depended on besides the file: today, the default meeting length and
+    /// the people an action may belong to.
+    basis: Option<(NaiveDate, u32, Owners)>,
 }
 
 impl FileCache {
@@ -875,6 +897,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     }
     load_private(root, &mut diags, &mut ledger);
     let length = config.as_ref().map_or(60, |c| c.meeting_length);
+    let owners = config.as_ref().map(Config::owners).unwrap_or_default();
     let mut jobs = Vec::new();
     for (dir, kind) in [
         ("goals", Kind::Goal),
@@ -891,9 +914,10 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         private: 0,
     };
     let cache = cache.map(|c| {
-        if c.basis != Some((today, length)) {
+        let basis = (today, length, owners.clone());
+        if c.basis.as_ref() != Some(&basis) {
             *c = FileCache {
-                basis: Some((today, length)),
+                basis: Some(basis),
                 ..FileCache::default()
             };
         }
@@ -901,7 +925,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     });
     let loaded: Vec<Loading> = jobs
         .par_iter()
-        .map(|(p, k)| load_doc(root, p, *k, today, length, cache.as_deref()))
+        .map(|(p, k)| load_doc(root, p, *k, today, length, &owners, cache.as_deref()))
         .collect();
     let results: Vec<FileResult> = match cache {
         Some(cache) => {
@@ -935,14 +959,18 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             .collect(),
     };
     let (mut goals, mut meetings, mut activities) = (Vec::new(), Vec::new(), Vec::new());
+    let mut examples = Examples::default();
     let (mut private_goals, mut unloaded_goals) = (BTreeSet::new(), BTreeSet::new());
     for r in results {
         diags.extend(r.diags);
         ledger.merge(r.ledger);
         match r.doc {
-            Doc::Goal(g) => goals.push(g),
-            Doc::Meeting(m) => meetings.push(m),
-            Doc::Activity(a) => activities.push(a),
+            Doc::Goal(g, false) => goals.push(g),
+            Doc::Meeting(m, false) => meetings.push(m),
+            Doc::Activity(a, false) => activities.push(a),
+            Doc::Goal(g, true) => examples.goals.push(g),
+            Doc::Meeting(m, true) => examples.meetings.push(m),
+            Doc::Activity(a, true) => examples.activities.push(a),
             Doc::HiddenGoal { id, private: true } => {
                 files.private += 1;
                 private_goals.insert(id);
@@ -956,18 +984,24 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     }
     // A reference to a private goal is dropped, so no page names or links it.
     let public = |id: &String| !private_goals.contains(id);
-    for m in &mut meetings {
+    for m in meetings.iter_mut().chain(&mut examples.meetings) {
         m.goals.retain(public);
         for a in &mut m.actions {
             a.goal = a.goal.take().filter(public);
         }
     }
-    for a in &mut activities {
+    for a in activities.iter_mut().chain(&mut examples.activities) {
         a.goals.retain(public);
     }
-    goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
-    meetings.sort_by(|a, b| a.starts().cmp(&b.starts()).then(a.slug.cmp(&b.slug)));
-    activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
+    for goals in [&mut goals, &mut examples.goals] {
+        goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
+    }
+    for meetings in [&mut meetings, &mut examples.meetings] {
+        meetings.sort_by(|a, b| a.starts().cmp(&b.starts()).then(a.slug.cmp(&b.slug)));
+    }
+    for activities in [&mut activities, &mut examples.activities] {
+        activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
+    }
     diagnostics::sort(&mut diags);
     let journal = match (config, plan) {
         (Some(config), Some(plan)) => Some(Journal {
@@ -978,6 +1012,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             activities,
             today,
             unloaded_goals,
+            examples,
         }),
         _ => None,
     };

@@ -162,12 +162,10 @@ pub fn preflight(
 }
 
 /// Words of the journal that make a passphrase easy to guess.
-fn known_words(j: &crate::journal::Journal) -> [&str; 3] {
-    [
-        j.config.title.as_str(),
-        &j.config.mentee.name,
-        &j.config.mentor.name,
-    ]
+fn known_words(j: &crate::journal::Journal) -> Vec<&str> {
+    let mut known = vec![j.config.title.as_str(), &j.config.mentee.name];
+    known.extend(j.config.mentors().map(|p| p.name.as_str()));
+    known
 }
 
 /// The key of a protected journal: its own static files checked, the passphrase obtained
