@@ -48,9 +48,27 @@ pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool
     }
 }
 
+/// What `build` finds before it renders, beyond [`check`]: a theme that does not load and,
+/// on a protected site, what the lock would refuse. Found in the same order as `build`
+/// finds it, only once the journal itself has no error, so that the two report the same.
+pub fn before_render(root: &std::path::Path, checked: &mut Checked) {
+    let Some(j) = &checked.journal else {
+        return;
+    };
+    let found = match crate::render::theme::load(root, &j.config) {
+        Err(d) => d,
+        Ok(_) if checked.diagnostics.iter().any(Diagnostic::is_error) => Vec::new(),
+        Ok(theme) if j.config.protect => crate::protect::preflight(root, j, &theme),
+        Ok(_) => Vec::new(),
+    };
+    checked.diagnostics.extend(found);
+    diagnostics::sort(&mut checked.diagnostics);
+}
+
 pub fn run(g: &Globals, strict: bool, json: bool, drafts: bool) -> i32 {
     let started = Instant::now();
-    let checked = check_with(&g.root, g.today, drafts);
+    let mut checked = check_with(&g.root, g.today, drafts);
+    before_render(&g.root, &mut checked);
     let (errors, warnings) = diagnostics::count(&checked.diagnostics);
     if json {
         println!("{}", diagnostics::to_json(&checked.diagnostics));

@@ -315,3 +315,40 @@ fn a_protected_site_searches_its_sealed_index_once_unlocked_in_chromium() {
         .success();
     search_in_chromium(&out, port, Some(common::PASSPHRASE));
 }
+
+/// The error overlay of `serve` (`tests/browser/overlay.mjs`): drawn over a served page
+/// after an edit breaks the journal, its text passes axe's colour contrast rule (4.5:1)
+/// in the light and the dark colour scheme.
+#[test]
+fn the_serve_overlay_is_readable_in_light_and_dark() {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/axe-core").is_dir();
+    if !available("headless Chromium and tests/browser/node_modules", ready) {
+        return;
+    }
+    let j = common::Journal::new();
+    let goal = "---\ntitle: Speak\ntarget: 2026-06-01\nbenchmarks:\n  - { title: Submit, due: 2026-05-01 }\nactions: [Draft]\n---\nWhy.\n";
+    j.write("goals/speak.md", goal);
+    let serve = common::served::serve(j.path());
+    j.write(
+        "goals/speak.md",
+        &goal.replace("title: Speak", "title: Speak: well"),
+    );
+    let broken = (0..200).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let (_, body) = common::served::get(serve.addr, "/");
+        String::from_utf8_lossy(&body).contains("mentorfolio-error-overlay")
+    });
+    assert!(broken, "the overlay appeared within 20 s of the edit");
+    let run = Command::new("node")
+        .arg(browser_dir().join("overlay.mjs"))
+        .arg(format!("http://{}/", serve.addr))
+        .current_dir(browser_dir())
+        .output()
+        .unwrap();
+    drop(serve);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "overlay contrast failed:\n{stdout}");
+    assert!(stdout.contains(", 0 problems"), "{stdout}");
+}

@@ -340,7 +340,7 @@ fn a_duplicate_yaml_key() {
     j.cmd(&["check"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("duplicate key `title`"));
+        .stderr(predicate::str::contains("`title` is written twice"));
     assert_diag(&j, "E002", "goals/speak.md", Some(3));
 }
 

@@ -41,7 +41,7 @@ pub fn parse_date_time(s: &str) -> Result<(NaiveDate, Option<NaiveTime>), String
         return parse_date(s).map(|d| (d, None));
     }
     let (d, t) = s.split_at(10);
-    let date = parse_date(d)?;
+    let date = parse_date(d).map_err(|_| format!("`{s}` is not a date in the form YYYY-MM-DD"))?;
     let t = t.strip_prefix([' ', 'T']).unwrap_or(t).trim();
     let time = NaiveTime::parse_from_str(t, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"))
@@ -67,6 +67,15 @@ impl Ctx<'_> {
     pub fn required(&mut self, v: Option<Scalar>, path: &str, what: &str) -> Option<String> {
         match v.map(|s| trimmed(s.0)).filter(|s| !s.is_empty()) {
             Some(s) => Some(s),
+            None if self.source.keys.contains_key(path) => {
+                self.diags.push(Diagnostic::new(
+                    Code::E003,
+                    self.source.at(path),
+                    format!("`{}` is empty: {what}", last(path)),
+                    format!("write a value after `{}:`; put a value that starts with `#` or `&` in double quotes, as YAML reads `#` as the start of a comment and `&` as an anchor", last(path)),
+                ));
+                None
+            }
             None => {
                 let (at, hint) = match path.rsplit_once('.') {
                     Some((parent, _)) => {
@@ -102,7 +111,7 @@ impl Ctx<'_> {
                     Code::E004,
                     path,
                     format!("`{}`: {m}", last(path)),
-                    "dates are YYYY-MM-DD, for example 2026-03-01",
+                    &super::wording::date_hint(last(path), &v.0),
                 );
                 None
             }
@@ -179,7 +188,7 @@ impl Ctx<'_> {
                     Code::E004,
                     path,
                     format!("`{}` is not a whole number: `{}`", last(path), v.0),
-                    "use a whole number, for example 60",
+                    &super::wording::count_hint(last(path), &v.0),
                 );
                 None
             }
@@ -216,7 +225,7 @@ impl Ctx<'_> {
                     Code::E004,
                     path,
                     format!("`{}` must be true or false, not `{other}`", last(path)),
-                    "write true or false",
+                    &format!("write `{0}: true` or `{0}: false`", last(path)),
                 );
                 None
             }
@@ -455,7 +464,10 @@ pub fn meeting(
                     Code::E004,
                     "date",
                     format!("`date`: {m}"),
-                    "write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                    &format!(
+                        "{}, or add the time as YYYY-MM-DD HH:MM",
+                        super::wording::date_hint("date", &v.0)
+                    ),
                 );
                 None
             }

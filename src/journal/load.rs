@@ -167,43 +167,17 @@ fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
 }
 
 fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
-    let code = if e.wrong_type { Code::E004 } else { Code::E002 };
-    let hint = if e.message.contains("tab") {
-        "YAML indents with spaces, never tabs".to_string()
-    } else if e.message.contains("duplicate key") {
-        "each key may appear once; remove or rename one of them".to_string()
-    } else if let Some(quoted) = quote_suggestion(&e, text) {
-        format!("a `: ` inside a value starts a new key; quote the whole value: {quoted}")
-    } else if e.wrong_type {
-        "write it in the shape shown; docs/journal-format.md has an example of every field"
-            .to_string()
+    let (code, x) = if e.wrong_type {
+        (Code::E004, super::syntax::wrong_shape(&e, text))
     } else {
-        "check quoting and indentation; quote values that contain `: ` or start with a special character".to_string()
+        (Code::E002, super::syntax::explain(&e, text))
     };
-    let message = super::wording::shape_error(&e.message).unwrap_or(e.message);
-    Diagnostic::new(code, Location::new(rel, e.line, e.column), message, hint)
-}
-
-/// The line of a value that YAML read as a key because of an unquoted `: `, written with
-/// the value quoted: `- "Topic for the demo: caching"`, `title: "Demo: caching"`.
-fn quote_suggestion(e: &YamlError, text: &str) -> Option<String> {
-    let raw = text.lines().nth(e.line.checked_sub(1)? as usize)?;
-    let (prefix, value) = if e.message.contains("invalid type: map") {
-        // The error points at the value that became a mapping.
-        let at = (e.column as usize).checked_sub(1)?;
-        (raw.get(..at)?, raw.get(at..)?)
-    } else if e.message.contains("mapping values are not allowed") {
-        let at = raw.find(": ")? + 2;
-        (&raw[..at], &raw[at..])
-    } else {
-        return None;
-    };
-    let value = value.trim();
-    if !value.contains(": ") || value.starts_with(['"', '\'', '{', '[']) {
-        return None;
-    }
-    let quoted = serde_json::to_string(value).ok()?;
-    Some(format!("`{}{quoted}`", prefix.trim_start()))
+    Diagnostic::new(
+        code,
+        Location::new(rel, x.line, x.column),
+        x.message,
+        x.hint,
+    )
 }
 
 /// A Markdown file's front matter, typed, with the key positions and the body.
@@ -323,6 +297,12 @@ fn parse_front<T: DeserializeOwned + Default>(
             return Err(in_doubt());
         }
     };
+    let starts = |line| keys.values().any(|(l, _)| *l == line);
+    if let Some(x) = super::syntax::folded_item(split.yaml, split.yaml_line, starts) {
+        let at = Location::new(rel, x.line, x.column);
+        diags.push(Diagnostic::new(Code::E002, at, x.message, x.hint));
+        return Err(in_doubt());
+    }
     let source = Source {
         file: rel.to_string(),
         keys: keys.into(),
@@ -419,6 +399,20 @@ enum Outcome<D> {
     Failed,
 }
 
+/// Drops the E003 of a value that is missing only because it had the wrong shape, was
+/// reported (among `diags[reported..converted]`) and taken out before conversion.
+fn not_also_missing(diags: &mut Vec<Diagnostic>, reported: usize, converted: usize) {
+    let lines: Vec<Option<u32>> = diags[reported..converted].iter().map(|d| d.line).collect();
+    let mut i = converted;
+    while i < diags.len() {
+        if diags[i].code == Code::E003 && lines.contains(&diags[i].line) {
+            diags.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Parses a document's front matter into `T`, records its private parts in the ledger and
 /// converts it; a private document is converted too, so its mistakes are still reported.
 fn typed<T, D>(
@@ -432,6 +426,7 @@ fn typed<T, D>(
 where
     T: DeserializeOwned + Default,
 {
+    let parsed_from = diags.len();
     let Some(p) = parse_markdown::<T>(text, rel, kind, diags, ledger) else {
         return Outcome::Failed;
     };
@@ -450,6 +445,9 @@ where
         p.front,
         p.body,
     );
+    if p.broken {
+        not_also_missing(diags, parsed_from, first);
+    }
     if p.private {
         mark_private(diags, first);
     }
@@ -734,21 +732,36 @@ fn parse_config(text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
         start_line: 1,
         body_line: 1,
     };
-    let front = match tree.read::<front::ConfigFront>() {
-        Ok(f) => f,
-        Err(e) => {
-            diags.push(yaml_diag(CONFIG_FILE, e, text));
-            return None;
+    // As in a Markdown file, a value of the wrong shape is reported and taken out, and the
+    // rest read again, so one mistake does not hide the next.
+    let (mut tree, reported) = (tree, diags.len());
+    let mut broken = false;
+    let front = loop {
+        match tree.read::<front::ConfigFront>() {
+            Ok(f) => break f,
+            Err(e) => {
+                broken = true;
+                let (line, column) = (e.line, e.column);
+                diags.push(yaml_diag(CONFIG_FILE, e, text));
+                if diags.len() > 64 || column == 0 || !tree.forget(line, column) {
+                    return None;
+                }
+            }
         }
     };
     unknown_keys(Kind::Config, &source, diags);
-    convert::config(
+    let converted = diags.len();
+    let config = convert::config(
         &mut Ctx {
             source: &source,
             diags,
         },
         front,
-    )
+    );
+    if broken {
+        not_also_missing(diags, reported, converted);
+    }
+    config.filter(|_| !broken)
 }
 
 fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
@@ -774,10 +787,12 @@ fn load_plan(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 
 /// Parses the text of `plan.md`.
 fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) -> Option<Plan> {
+    let parsed_from = diags.len();
     let p = parse_markdown::<front::PlanFront>(text, PLAN_FILE, Kind::Plan, diags, ledger)?;
     if let Some(notes) = &p.private_notes {
         ledger.add(notes);
     }
+    let first = diags.len();
     let plan = convert::plan(
         &mut Ctx {
             source: &p.source,
@@ -786,6 +801,9 @@ fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
         p.front,
         p.body,
     );
+    if p.broken {
+        not_also_missing(diags, parsed_from, first);
+    }
     plan.filter(|_| !p.broken)
 }
 
@@ -1061,5 +1079,15 @@ mod tests {
                 (8, "`actions[0]`")
             ]
         );
+    }
+
+    #[test]
+    fn one_wrong_value_in_the_config_does_not_hide_the_others() {
+        let text =
+            "title: T\nmentee: [Ada]\nmentor: Grace\ncadence: { every: weekly }\nfeeds: yes\n";
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let diags = diagnose_bytes(Kind::Config, CONFIG_FILE, text.as_bytes(), today);
+        let lines: Vec<u32> = diags.iter().filter_map(|d| d.line).collect();
+        assert_eq!(lines, [2, 4, 5], "{diags:?}");
     }
 }

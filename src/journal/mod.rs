@@ -9,6 +9,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod privacy;
+pub mod syntax;
 pub mod tags;
 pub mod wording;
 pub mod yaml;

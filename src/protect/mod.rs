@@ -138,6 +138,36 @@ impl Key {
     }
 }
 
+/// What `check` tells of a protected journal without deriving its key, so that it finds
+/// what `build` would refuse: the static files published in the clear and, when the
+/// passphrase is in the environment, its strength. It never prompts: `check` runs
+/// unattended.
+pub fn preflight(
+    root: &std::path::Path,
+    j: &crate::journal::Journal,
+    theme: &crate::render::theme::Theme,
+) -> Vec<crate::diagnostics::Diagnostic> {
+    let refused = lock::refused_statics(root, theme);
+    if !refused.is_empty() {
+        return refused;
+    }
+    match std::env::var(passphrase::VARIABLE) {
+        Ok(pass) => passphrase::check(&pass, &known_words(j))
+            .err()
+            .map(|r| lock::refused(r, j))
+            .into_iter()
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Words of the journal that make a passphrase easy to guess.
+fn known_words(j: &crate::journal::Journal) -> Vec<&str> {
+    let mut known = vec![j.config.title.as_str(), &j.config.mentee.name];
+    known.extend(j.config.mentors().map(|p| p.name.as_str()));
+    known
+}
+
 /// The key of a protected journal: its own static files checked, the passphrase obtained
 /// and judged, then the one slow derivation for the site at `base_url`.
 pub fn key_for(
@@ -150,8 +180,7 @@ pub fn key_for(
     if !refused.is_empty() {
         return Err(refused);
     }
-    let mut known = vec![j.config.title.as_str(), &j.config.mentee.name];
-    known.extend(j.config.mentors().map(|p| p.name.as_str()));
+    let known = known_words(j);
     passphrase::obtain()
         .and_then(|pass| passphrase::check(&pass, &known).map(|()| pass))
         .map(|pass| Key::derive(&pass, base_url))

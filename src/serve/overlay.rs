@@ -38,7 +38,9 @@ const PRIVATE_HINT: &str = "run `mentorfolio check` in the terminal to see it";
 /// own styles for `code` are.
 const CODE_STYLE: &str = "background:#2b2b33;color:#ffe082;padding:0 .3em;border-radius:3px";
 
-/// The overlay as a self-contained HTML fragment (its own inline styles, no assets).
+/// The overlay as a self-contained HTML fragment (its own inline styles, no assets). Its
+/// background is opaque, so that its text has the same contrast over any page, light or
+/// dark, and the page's own colours never show through it.
 pub fn render(failure: &Failure) -> String {
     let mut items = String::new();
     let title = match failure {
@@ -81,7 +83,7 @@ pub fn render(failure: &Failure) -> String {
     };
     format!(
         "<div id=\"mentorfolio-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
-         overflow:auto;background:rgba(20,20,24,.94);color:#f5f5f5;font:15px/1.5 system-ui,sans-serif;padding:2em\">\
+         overflow:auto;background:#141418;color:#f5f5f5;font:15px/1.5 system-ui,sans-serif;padding:2em\">\
          <h2 style=\"color:#ff8a80;margin-top:0\">{title}</h2>\
          <ul style=\"list-style:none;padding:0\">{items}</ul>\
          <p style=\"opacity:.7\">Save a fix and this page reloads by itself.</p></div>"

@@ -328,7 +328,11 @@ impl<'de> de::SeqAccess<'de> for Seq<'de, '_> {
             }
         };
         let path = Path::Seq(&self.de.path, self.next - 1);
-        seed.deserialize(self.de.child(item, path)).map(Some)
+        let child = self.de.child(item, path);
+        // An untagged enum words its error after the node is read: place it at the node.
+        seed.deserialize(child)
+            .map(Some)
+            .map_err(|e| child.locate(e))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -361,7 +365,8 @@ impl<'de> de::MapAccess<'de> for Map<'de, '_> {
             Some(key) => Path::Map(&self.de.path, key),
             None => Path::Unknown(&self.de.path),
         };
-        seed.deserialize(self.de.child(self.items[self.next - 1], path))
+        let child = self.de.child(self.items[self.next - 1], path);
+        seed.deserialize(child).map_err(|e| child.locate(e))
     }
 
     fn size_hint(&self) -> Option<usize> {
