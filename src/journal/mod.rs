@@ -5,6 +5,7 @@ pub mod convert;
 pub mod front;
 pub mod frontmatter;
 pub mod links;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod privacy;

@@ -428,8 +428,8 @@ pub struct Journal {
     pub config: Config,
     pub plan: Plan,
     pub goals: Vec<Goal>,
-    pub meetings: Vec<Meeting>,
-    pub activities: Vec<Activity>,
+    pub meetings: Vec<Arc<Meeting>>,
+    pub activities: Vec<Arc<Activity>>,
     pub today: NaiveDate,
     /// Ids of goal files that exist but failed to load, so references to them are not
     /// reported a second time as missing.
@@ -451,6 +451,6 @@ impl Journal {
     }
 
     pub fn meeting(&self, slug: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.slug == slug)
+        self.meetings.iter().find(|m| m.slug == slug).map(|m| &**m)
     }
 }
