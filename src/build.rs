@@ -10,7 +10,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
 use crate::english::count;
 use crate::journal::PrivateLedger;
@@ -135,10 +135,14 @@ fn protected_note(protected: bool, j: &crate::journal::Journal) -> String {
     if !protected {
         return String::new();
     }
+    let sealed = match j.config.search {
+        true => "; every page and the search index encrypted",
+        false => "; every page encrypted",
+    };
     match crate::render::withheld(j).as_slice() {
-        [] => "; every page encrypted".into(),
+        [] => sealed.into(),
         left => format!(
-            "; every page encrypted; {} not written, as they would list the pages in the clear",
+            "{sealed}; {} not written, as they would list the pages in the clear",
             left.join(", ")
         ),
     }
@@ -167,7 +171,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
             count(errors, "error"),
             count(warnings, "warning")
         );
-        cli::FAILED
+        console::FAILED
     };
     let r = match prepare(&g.root, g.today, o.base_url.as_deref()) {
         Ok(r) => r,
@@ -199,7 +203,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         Err(e) => {
             g.report(&r.diagnostics);
             eprintln!("error: {e}");
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
     let analysis = crate::analyse::analyse(&r.journal, r.ledger.passages);
@@ -251,7 +255,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
     crate::allow::Allowances::of(&r.journal).apply(&mut diags);
     diagnostics::sort(&mut diags);
     g.report(&diags);
-    if diags.iter().any(Diagnostic::is_error) || cli::fails(&diags, o.strict) {
+    if diags.iter().any(Diagnostic::is_error) || console::fails(&diags, o.strict) {
         return failed(&diags);
     }
     let written = match write_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
@@ -270,11 +274,11 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
                     protected_note(r.key.is_some(), &r.journal)
                 );
             }
-            cli::OK
+            console::OK
         }
         Err(e) => {
             eprintln!("error: {e}");
-            cli::FAILED
+            console::FAILED
         }
     }
 }

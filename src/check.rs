@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use crate::allow::Allowances;
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
 use crate::english::count;
 use crate::journal::load::FileCounts;
@@ -79,9 +79,9 @@ pub fn run(g: &Globals, strict: bool, json: bool) -> i32 {
             println!("{line}")
         }
     }
-    if cli::fails(&checked.diagnostics, strict) {
-        cli::FAILED
+    if console::fails(&checked.diagnostics, strict) {
+        console::FAILED
     } else {
-        cli::OK
+        console::OK
     }
 }

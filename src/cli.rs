@@ -1,20 +1,13 @@
 //! The command line: arguments in, a library call, an exit status out.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::ColorChoice;
 
-use crate::diagnostics::{self, Diagnostic};
-
-/// Exit status: success.
-pub const OK: i32 = 0;
-/// Exit status: the journal has errors (or warnings under `--strict`).
-pub const FAILED: i32 = 1;
-/// Exit status: bad usage.
-pub const USAGE: i32 = 2;
+use crate::console::{Globals, USAGE};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -182,53 +175,31 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
     crate::journal::convert::parse_date(s)
 }
 
-/// Options every command shares.
-pub struct Globals {
-    pub root: PathBuf,
-    pub today: NaiveDate,
-    pub quiet: bool,
-    pub color: ColorChoice,
-}
-
-impl Globals {
-    fn from(cli: &Cli) -> Self {
-        let color = match cli.color {
-            Color::Always => ColorChoice::Always,
-            Color::Never => ColorChoice::Never,
-            Color::Auto
-                if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
-            {
-                ColorChoice::Auto
-            }
-            Color::Auto => ColorChoice::Never,
-        };
-        Globals {
-            root: cli.root.clone(),
-            today: cli
-                .today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
-            quiet: cli.quiet,
-            color,
+/// The shared options, as the arguments give them.
+fn globals(cli: &Cli) -> Globals {
+    let color = match cli.color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto
+            if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() =>
+        {
+            ColorChoice::Auto
         }
+        Color::Auto => ColorChoice::Never,
+    };
+    Globals {
+        root: cli.root.clone(),
+        today: cli
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        quiet: cli.quiet,
+        color,
     }
-
-    /// Prints diagnostics rustc-style on standard error.
-    pub fn report(&self, diags: &[Diagnostic]) {
-        let mut err = StandardStream::stderr(self.color);
-        let _ = diagnostics::emit(&mut err, &self.root, diags);
-        let _ = err.flush();
-    }
-}
-
-/// Whether these diagnostics fail the command.
-pub fn fails(diags: &[Diagnostic], strict: bool) -> bool {
-    let (errors, warnings) = diagnostics::count(diags);
-    errors > 0 || (strict && warnings > 0)
 }
 
 /// Runs the command line and returns the exit status.
 pub fn run(cli: Cli) -> i32 {
-    let g = Globals::from(&cli);
+    let g = globals(&cli);
     // Every command but `init` works on an existing journal.
     if !matches!(cli.command, Command::Init { .. }) && !g.root.is_dir() {
         eprintln!(

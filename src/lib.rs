@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod build;
 pub mod check;
 pub mod cli;
+pub mod console;
 pub mod diagnostics;
 pub mod english;
 pub mod journal;

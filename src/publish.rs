@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 
 /// What the user asked for on the command line.
 pub struct Options {
@@ -365,7 +365,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: {e}");
-            return cli::USAGE;
+            return console::USAGE;
         }
     };
     match publish(g, o, &plan) {
@@ -378,7 +378,7 @@ pub fn run(g: &Globals, o: &Options) -> i32 {
             if !f.hint.is_empty() {
                 eprintln!("hint: {}", f.hint);
             }
-            cli::FAILED
+            console::FAILED
         }
     }
 }
@@ -407,9 +407,9 @@ fn publish(g: &Globals, o: &Options, plan: &Plan) -> Result<i32, Failure> {
         quiet: true,
         color: g.color,
     };
-    if crate::build::run(&quiet, &build) != cli::OK {
+    if crate::build::run(&quiet, &build) != console::OK {
         eprintln!("error: the build failed; nothing was published");
-        return Ok(cli::FAILED);
+        return Ok(console::FAILED);
     }
     let message = message(plan, source_commit(&g.root).as_deref());
     let commit = commit_and_push(&url, plan, &message, exists, work.path(), &site)?;
@@ -426,7 +426,7 @@ fn publish(g: &Globals, o: &Options, plan: &Plan) -> Result<i32, Failure> {
             &commit[..commit.len().min(12)]
         );
     }
-    Ok(cli::OK)
+    Ok(console::OK)
 }
 
 #[cfg(test)]

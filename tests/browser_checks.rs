@@ -227,3 +227,66 @@ fn the_protected_preview_reloads_on_an_edit_in_chromium() {
         "protected serve checks failed:\n{stdout}"
     );
 }
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Runs `tests/browser/search.mjs` on a built site: typing a word from one old meeting
+/// (the kickoff of March) lists a link to that meeting.
+fn search_in_chromium(out: &Path, port: u16, passphrase: Option<&str>) {
+    let run = Command::new("node")
+        .arg(browser_dir().join("search.mjs"))
+        .arg(out)
+        .arg(port.to_string())
+        .arg("/mentoring/")
+        .args(["afternoons", "Meeting of 4 March 2026 — Kickoff"])
+        .args(passphrase)
+        .current_dir(browser_dir())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.status.success(), "search checks failed:\n{stdout}");
+    assert!(stdout.contains("\"afternoons\", 0 problems"), "{stdout}");
+}
+
+#[test]
+fn searching_a_word_finds_its_old_meeting_in_chromium() {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    if !available("headless Chromium and tests/browser/node_modules", ready) {
+        return;
+    }
+    let port = free_port();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    build_example(&out, &format!("http://127.0.0.1:{port}/mentoring/"));
+    search_in_chromium(&out, port, None);
+}
+
+#[test]
+fn a_protected_site_searches_its_sealed_index_once_unlocked_in_chromium() {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    if !available("headless Chromium and tests/browser/node_modules", ready) {
+        return;
+    }
+    let port = free_port();
+    let dir = common::protected_example();
+    let out = dir.path().join("public");
+    assert_cmd::Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .arg("--root")
+        .arg(dir.path())
+        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
+        .args(["--base-url", &format!("http://127.0.0.1:{port}/mentoring/")])
+        .env("MENTORFOLIO_PASSPHRASE", common::PASSPHRASE)
+        .assert()
+        .success();
+    search_in_chromium(&out, port, Some(common::PASSPHRASE));
+}

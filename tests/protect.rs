@@ -139,7 +139,10 @@ fn the_protected_example_site_holds_nothing_readable_and_builds_identically() {
         String::from_utf8_lossy(&run.stderr)
     );
     let summary = String::from_utf8_lossy(&run.stdout);
-    assert!(summary.contains("every page encrypted"), "{summary}");
+    assert!(
+        summary.contains("every page and the search index encrypted"),
+        "{summary}"
+    );
     assert!(
         summary.contains("feed.xml, meetings.ics not written"),
         "{summary}"

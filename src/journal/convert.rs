@@ -687,6 +687,7 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
     let safe_html = cx.boolean(f.safe_html, "safe_html").unwrap_or(false);
     let protect = cx.boolean(f.protect, "protect").unwrap_or(false);
     let indexable = cx.boolean(f.indexable, "indexable").unwrap_or(false);
+    let search = cx.boolean(f.search, "search").unwrap_or(true);
     let repository = cx.text(f.repository).filter(|r| {
         let ok = r.split_once('/').is_some_and(|(owner, name)| {
             let part = |p: &str| {
@@ -723,6 +724,7 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         safe_html,
         protect,
         indexable,
+        search,
         repository,
         allow: cx.allow(f.allow),
         source: cx.source.clone(),

@@ -24,6 +24,7 @@ pub struct ConfigFront {
     pub safe_html: Option<Scalar>,
     pub protect: Option<Scalar>,
     pub indexable: Option<Scalar>,
+    pub search: Option<Scalar>,
     pub repository: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
@@ -246,6 +247,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "safe_html",
             "protect",
             "indexable",
+            "search",
             "repository",
             "allow",
         ],

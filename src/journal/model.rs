@@ -148,6 +148,8 @@ pub struct Config {
     pub protect: bool,
     /// Let search engines in: no `noindex`, and a sitemap.
     pub indexable: bool,
+    /// Write the search index and show the search field.
+    pub search: bool,
     /// `OWNER/NAME` on GitHub, where the mentor may open an issue to answer.
     pub repository: Option<String>,
     pub allow: Allow,

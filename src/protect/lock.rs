@@ -42,9 +42,15 @@ impl<'a> Lock<'a> {
         }
     }
 
-    /// The file as published: an HTML page becomes its lock screen, anything else stays.
-    /// Runs after the leak check, which needs the clear text.
+    /// The file as published: an HTML page becomes its lock screen, each file of the
+    /// search index its ciphertext, anything else stays. Runs after the leak check, which needs the clear
+    /// text.
     pub fn finish(&self, path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
+        if crate::render::search::is_index(path) {
+            let sealed = self.key.seal(path, &bytes);
+            let json = serde_json::json!({"nonce": sealed.nonce, "data": sealed.data});
+            return Ok(format!("{json}\n").into_bytes());
+        }
         if !path.ends_with(".html") {
             return Ok(bytes);
         }

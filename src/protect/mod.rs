@@ -105,6 +105,13 @@ impl Key {
         }
     }
 
+    /// Where the lock screen keeps the page key in the browser's storage, for the theme's
+    /// other scripts (search) to find it: one name per site, as sites on one host share
+    /// storage.
+    pub fn storage_name(&self) -> String {
+        format!("mentorfolio-key:{}", BASE64.encode(self.salt))
+    }
+
     /// The opaque folder of a page folder: `goals/x/` → `p/<32 hex digits>/`. Keyed, so
     /// nobody without the passphrase can tell which address belongs to which name.
     pub fn address(&self, dir: &str) -> String {

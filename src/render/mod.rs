@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod pages;
 pub mod paginate;
 pub mod reply;
+pub mod search;
 pub mod svg;
 pub mod theme;
 pub mod urls;
@@ -142,6 +143,7 @@ impl Bodies {
 enum Maker {
     Page(usize),
     Static,
+    Search(search::File),
     Feed,
     Calendar,
     Sitemap,
@@ -168,6 +170,12 @@ impl<'a> Catalogue<'a> {
         }
         for (i, page) in pages.iter().enumerate() {
             files.insert(u.file(&page.path()), Maker::Page(i));
+        }
+        if j.config.search {
+            let index = std::iter::once(search::File::Manifest).chain(search::parts(j));
+            for file in index {
+                files.insert(file.path(), Maker::Search(file));
+            }
         }
         if j.config.feeds && !u.is_protected() {
             files.insert("feed.xml".into(), Maker::Feed);
@@ -256,6 +264,7 @@ pub fn file(s: &Sources, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
             );
         }
         Maker::Static => s.theme.statics.get(path).cloned().unwrap_or_default(),
+        Maker::Search(file) => search::file(j, s.urls, file),
         Maker::Feed => feeds::atom(j, s.urls, s.bodies).into_bytes(),
         Maker::Calendar => feeds::ics(j, s.urls).into_bytes(),
         Maker::Sitemap => {

@@ -39,10 +39,16 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded!(
 );
 
 /// The default theme's static files, by path under `static/`.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "search.js",
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+];
 
 pub const DEFAULT_THEME_YAML: &str = include_str!("../../themes/default/theme.yaml");
 

@@ -65,6 +65,19 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     pub calendar_url: String,
     pub nav: Vec<NavLink>,
+    /// The search field, when the site has a search index.
+    pub search: Option<SearchView>,
+}
+
+/// What the search field needs: the index, its script, and where to go without script.
+#[derive(Serialize)]
+pub struct SearchView {
+    pub index_url: String,
+    pub script_url: String,
+    /// The meetings list, where the field leads when script is off.
+    pub fallback_url: String,
+    /// On a protected site, the storage name of the key that opens the sealed index.
+    pub key_name: Option<String>,
 }
 
 pub const NAV: &[(&str, &str, &str)] = &[
@@ -103,6 +116,12 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
                 url: u.page(path),
             })
             .collect(),
+        search: j.config.search.then(|| SearchView {
+            index_url: u.page(super::search::PATH),
+            script_url: u.page("search.js"),
+            fallback_url: u.page("meetings/"),
+            key_name: u.key.as_ref().map(|k| k.storage_name()),
+        }),
     }
 }
 

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::diagnostics::{self, Diagnostic};
 use overlay::Failure;
 use reload::Event;
@@ -130,7 +130,7 @@ pub fn run(g: &Globals, opts: &Options) -> i32 {
             } else {
                 eprintln!("error: cannot listen on {wanted}: {e}");
             }
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
     let addr = listener.local_addr().unwrap_or(wanted);
@@ -149,7 +149,7 @@ pub fn run(g: &Globals, opts: &Options) -> i32 {
             Ok(pass) => session = session.protected(crate::protect::Key::derive(&pass, &url)),
             Err(r) => {
                 eprintln!("error: {}\n  = hint: {}", r.message, r.hint);
-                return cli::FAILED;
+                return console::FAILED;
             }
         }
     }
@@ -163,7 +163,7 @@ pub fn run(g: &Globals, opts: &Options) -> i32 {
         Ok(accept) => accept,
         Err(e) => {
             eprintln!("error: cannot serve on {addr}: {e}");
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
 
@@ -234,7 +234,7 @@ pub fn run(g: &Globals, opts: &Options) -> i32 {
     if !g.quiet {
         println!("stopped");
     }
-    cli::OK
+    console::OK
 }
 
 /// Makes every page of the site being served, so the next page asked for is answered at

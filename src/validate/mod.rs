@@ -166,6 +166,7 @@ pub(crate) mod testing {
                 safe_html: false,
                 protect: false,
                 indexable: false,
+                search: true,
                 repository: None,
                 allow: Default::default(),
                 source: src,

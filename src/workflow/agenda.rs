@@ -9,7 +9,7 @@ use crate::analyse::actions::{
     ActionRef, ActionState, CommitmentRef, all_actions, open_commitments,
 };
 pub use crate::analyse::next::{NextMeeting, next_by_cadence, next_meeting};
-use crate::cli::Globals;
+use crate::console::Globals;
 use crate::english;
 use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
 

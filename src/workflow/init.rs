@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Duration, NaiveDate};
 
 use super::{fill, yaml_string};
-use crate::cli;
+use crate::console;
 
 const CONFIG: &str = include_str!("templates/init/mentorfolio.yaml");
 const PLAN: &str = include_str!("templates/init/plan.md");
@@ -86,7 +86,7 @@ fn is_empty_or_missing(dir: &Path) -> std::io::Result<bool> {
 pub fn run(dir: &Path, people: &People, today: NaiveDate, force: bool, quiet: bool) -> i32 {
     if dir.exists() && !dir.is_dir() {
         eprintln!("error: `{}` is a file, not a folder", dir.display());
-        return cli::FAILED;
+        return console::FAILED;
     }
     match is_empty_or_missing(dir) {
         Ok(true) => {}
@@ -99,11 +99,11 @@ pub fn run(dir: &Path, people: &People, today: NaiveDate, force: bool, quiet: bo
             eprintln!(
                 "hint: pick a new folder, or pass --force to write the journal's files here (files of the same name are replaced)"
             );
-            return cli::FAILED;
+            return console::FAILED;
         }
         Err(e) => {
             eprintln!("error: cannot read `{}`: {e}", dir.display());
-            return cli::FAILED;
+            return console::FAILED;
         }
     }
     let files = files(people, today);
@@ -115,7 +115,7 @@ pub fn run(dir: &Path, people: &People, today: NaiveDate, force: bool, quiet: bo
             .and_then(|()| std::fs::write(&path, text));
         if let Err(e) = written {
             eprintln!("error: cannot write `{}`: {e}", path.display());
-            return cli::FAILED;
+            return console::FAILED;
         }
     }
     if !quiet {
@@ -132,7 +132,7 @@ pub fn run(dir: &Path, people: &People, today: NaiveDate, force: bool, quiet: bo
             "or run `mentorfolio publish --remote URL` to push only the site to another repository."
         );
     }
-    cli::OK
+    console::OK
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ pub mod new;
 pub mod summary;
 
 use crate::check;
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::journal::{Journal, PrivateLedger};
 
 /// Loads and checks the journal as every workflow command must before using it; on errors,
@@ -15,11 +15,13 @@ use crate::journal::{Journal, PrivateLedger};
 pub(crate) fn load_checked(g: &Globals) -> Result<(Journal, PrivateLedger), i32> {
     let checked = check::check(&g.root, g.today);
     match checked.journal {
-        Some(journal) if !cli::fails(&checked.diagnostics, false) => Ok((journal, checked.ledger)),
+        Some(journal) if !console::fails(&checked.diagnostics, false) => {
+            Ok((journal, checked.ledger))
+        }
         _ => {
             g.report(&checked.diagnostics);
             eprintln!("error: fix the journal's errors first (`mentorfolio check` lists them)");
-            Err(cli::FAILED)
+            Err(console::FAILED)
         }
     }
 }
@@ -42,11 +44,11 @@ pub(crate) fn print_public(
         Some(leak) => {
             g.report(&[leak]);
             eprintln!("error: the {what} was not printed");
-            cli::FAILED
+            console::FAILED
         }
         None => {
             print!("{text}");
-            cli::OK
+            console::OK
         }
     }
 }

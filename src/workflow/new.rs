@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use super::{agenda, fill, slugify, yaml_string};
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::journal::{Journal, MeetingStatus};
 
 const GOAL: &str = include_str!("templates/goal.md");
@@ -210,7 +210,7 @@ pub fn run(g: &Globals, what: NewFile) -> i32 {
         Ok(p) => p,
         Err(message) => {
             eprintln!("error: {message}");
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
     let path: PathBuf = g.root.join(&planned.path);
@@ -219,7 +219,7 @@ pub fn run(g: &Globals, what: NewFile) -> i32 {
     {
         eprintln!("error: {existing} already exists; mentorfolio never overwrites a file");
         eprintln!("hint: edit that file, or choose another title or date");
-        return cli::FAILED;
+        return console::FAILED;
     }
     let created = path
         .parent()
@@ -234,18 +234,18 @@ pub fn run(g: &Globals, what: NewFile) -> i32 {
     match created {
         Ok(()) => {
             println!("{}", planned.path);
-            cli::OK
+            console::OK
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             eprintln!(
                 "error: {} already exists; mentorfolio never overwrites a file",
                 planned.path
             );
-            cli::FAILED
+            console::FAILED
         }
         Err(e) => {
             eprintln!("error: cannot write `{}`: {e}", path.display());
-            cli::FAILED
+            console::FAILED
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::agenda;
-use crate::cli::{self, Globals};
+use crate::console::{self, Globals};
 use crate::journal::{Journal, Meeting, MeetingStatus, Owner};
 
 /// Which meeting to summarise: the one named by slug (or by date, when only one meeting
@@ -187,7 +187,7 @@ pub fn run(g: &Globals, wanted: Option<&str>) -> i32 {
         Ok(m) => m,
         Err(message) => {
             eprintln!("error: {message}");
-            return cli::FAILED;
+            return console::FAILED;
         }
     };
     let text = to_markdown(&journal, meeting);

@@ -59,14 +59,12 @@ impl PrivateLedger {
         self.matcher = OnceLock::new();
     }
 
-    /// The first private line found in `bytes`, as written or HTML-escaped.
+    /// The first private line found in `bytes`, as written, HTML-escaped or JSON-escaped
+    /// (the search index).
     pub fn find_leak(&self, bytes: &[u8]) -> Option<&str> {
         let text = String::from_utf8_lossy(bytes);
         let matcher = self.matcher.get_or_init(|| {
-            let spellings = self
-                .needles
-                .iter()
-                .flat_map(|n| [n.clone(), escape(n, false), escape(n, true)]);
+            let spellings = self.needles.iter().flat_map(|n| spellings(n));
             AhoCorasick::new(spellings).ok()
         });
         // The one-pass search proves the common case, no leak; the needle to report, the
@@ -78,13 +76,25 @@ impl PrivateLedger {
         }
         self.needles
             .iter()
-            .find(|n| {
-                text.contains(n.as_str())
-                    || text.contains(&escape(n, false))
-                    || text.contains(&escape(n, true))
-            })
+            .find(|n| spellings(n).iter().any(|s| text.contains(s.as_str())))
             .map(String::as_str)
     }
+}
+
+/// Every way an output may spell `needle`.
+fn spellings(needle: &str) -> Vec<String> {
+    let mut all = vec![
+        needle.to_string(),
+        escape(needle, false),
+        escape(needle, true),
+    ];
+    let json = serde_json::to_string(needle).unwrap_or_default();
+    if let Some(inner) = json.get(1..json.len().saturating_sub(1))
+        && inner != needle
+    {
+        all.push(inner.to_string());
+    }
+    all
 }
 
 /// HTML escaping as Markdown (`&<>"`) or as Tera and XML (also `'` and `/`) write it.
@@ -144,6 +154,12 @@ mod tests {
                 .is_some()
         );
         assert!(ledger.find_leak(b"nothing here").is_none());
+        ledger.add("say \"no\" to the C:\\ drive plan");
+        assert!(
+            ledger
+                .find_leak(br#"["/x/","t","","meeting","say \"no\" to the C:\\ drive plan"]"#)
+                .is_some()
+        );
     }
 
     #[test]

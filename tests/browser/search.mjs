@@ -1,0 +1,110 @@
+// The search field in headless Chromium: typing a word that occurs in one old meeting
+// lists a link to that meeting, with the passage marked, and following it opens the
+// meeting; nothing is fetched from outside the site and nothing goes to the console.
+// Without JavaScript the form leads to the list of meetings. On a protected site the
+// page is unlocked first and the sealed index opens with the kept key.
+// Usage: node search.mjs SITE_DIR PORT PREFIX WORD TITLE [PASSPHRASE]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [siteDir, port, prefix, word, title, passphrase] = process.argv.slice(2);
+const origin = `http://127.0.0.1:${port}`;
+const types = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
+  '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+
+async function exists(p) {
+  try { return (await stat(p)).isFile(); } catch { return false; }
+}
+
+const server = createServer(async (req, res) => {
+  let path = decodeURIComponent(new URL(req.url, origin).pathname);
+  if (!path.startsWith(prefix)) { res.writeHead(404); return res.end('outside the site'); }
+  path = join(siteDir, path.slice(prefix.length));
+  if (path.endsWith('/')) path = join(path, 'index.html');
+  if (!(await exists(path)) && (await exists(join(path, 'index.html')))) path = join(path, 'index.html');
+  if (!(await exists(path))) {
+    res.writeHead(404, { 'content-type': types['.html'] });
+    return res.end(await readFile(join(siteDir, '404.html')));
+  }
+  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
+  res.end(await readFile(path));
+});
+await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const problems = [];
+const check = (ok, what) => { if (!ok) problems.push(what); };
+
+async function watched(context) {
+  const page = await context.newPage();
+  page.on('request', (r) => check(r.url().startsWith(origin), `request outside the site: ${r.url()}`));
+  page.on('response', (r) => check(r.status() < 400, `${r.status()} for ${r.url()}`));
+  page.on('console', (m) => check(m.type() !== 'error' || /Failed to load resource/.test(m.text()), `console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  return page;
+}
+
+const context = await browser.newContext();
+const page = await watched(context);
+await page.goto(`${origin}${prefix}`);
+if (passphrase) {
+  await page.waitForSelector('#mentorfolio-unlock:not([hidden])');
+  await page.fill('#mentorfolio-passphrase', passphrase);
+  await page.click('#mentorfolio-unlock button');
+}
+await page.waitForSelector('#site-search-words', { timeout: 30000 });
+const indexFetches = [];
+page.on('request', (r) => { if (r.url().includes('search.json')) indexFetches.push(r.url()); });
+await page.fill('#site-search-words', word);
+let link = null;
+try {
+  link = await page.waitForSelector(`#site-search-results a:text-is("${title}")`, { timeout: 10000 });
+} catch {
+  problems.push(`typing "${word}" listed no link "${title}": ${await page.textContent('#site-search-results').catch(() => '(no results box)')}`);
+}
+if (link) {
+  const marked = await page.$$eval('#site-search-results mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  check(marked.includes(word.toLowerCase()), `the passage does not mark "${word}": ${marked}`);
+  // More typing searches the index already loaded.
+  await page.fill('#site-search-words', `${word} ${word.slice(0, 3)}`);
+  await page.waitForTimeout(400);
+  check(indexFetches.length === 1, `the index was fetched ${indexFetches.length} times`);
+  await page.fill('#site-search-words', word);
+  await page.waitForTimeout(400);
+  const again = page.locator(`#site-search-results a:text-is("${title}")`);
+  await Promise.all([page.waitForNavigation(), again.click()]);
+  if (passphrase) await page.waitForSelector('.site-header', { timeout: 30000 });
+  const heading = await page.textContent('main h1');
+  check(heading && title.startsWith(heading.trim()),
+    `the result led to a page headed "${heading}", not "${title}"`);
+}
+const nothing = 'zzqxwv';
+await page.fill('#site-search-words', nothing);
+await page.waitForFunction(() => /No page has/.test(document.getElementById('site-search-results').textContent));
+await context.close();
+
+// Without JavaScript the button opens the list of meetings (a locked page cannot be read
+// without JavaScript at all).
+if (!passphrase) {
+  const off = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await off.newPage();
+  await plain.goto(`${origin}${prefix}`);
+  check(await plain.isVisible('.search-note'), 'no note says what the field does without JavaScript');
+  await Promise.all([plain.waitForNavigation(), plain.click('.site-search button')]);
+  check(new URL(plain.url()).pathname === `${prefix}meetings/`, `without JavaScript the field led to ${plain.url()}`);
+  await off.close();
+}
+
+await browser.close();
+server.close();
+for (const p of problems) console.log(`problem: ${p}`);
+console.log(`search${passphrase ? ' (protected)' : ''}: "${word}", ${problems.length} problems`);
+process.exit(problems.length ? 1 : 0);
