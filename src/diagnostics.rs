@@ -59,6 +59,8 @@ pub enum Code {
     W504,
     /// The mentee has no `email`, so the site offers the mentor no way to reply.
     W505,
+    /// A file still marked `example: true`, `init`'s worked example.
+    W506,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
     /// A control character (not tab or line feed) in a journal file, replaced by U+FFFD.
@@ -110,6 +112,7 @@ impl Code {
         Code::W503,
         Code::W504,
         Code::W505,
+        Code::W506,
         Code::W601,
         Code::W701,
     ];

@@ -99,9 +99,23 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
         .local_addr()
         .unwrap()
         .port();
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    build_example(&out, &format!("http://127.0.0.1:{port}/mentoring/"));
+    // The example with a repository, so the review page has both kinds of Reply link.
+    let journal = common::example_copy("repository: priya-raman/mentoring\n");
+    let out = journal.path().join("public");
+    assert_cmd::Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .arg("--root")
+        .arg(journal.path())
+        .args([
+            "--today",
+            common::EXAMPLE_TODAY,
+            "build",
+            "--quiet",
+            "--base-url",
+        ])
+        .arg(format!("http://127.0.0.1:{port}/mentoring/"))
+        .assert()
+        .success();
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     let run = Command::new("node")
         .arg(browser_dir().join("run.mjs"))
@@ -109,6 +123,7 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
         .arg(port.to_string())
         .arg("/mentoring/")
         .arg(&shots)
+        .args(["priya.raman@example.com", "priya-raman/mentoring"])
         .current_dir(browser_dir())
         .output()
         .unwrap();
@@ -119,11 +134,21 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
         stdout.contains(" 0 serious or critical violations, 0 problems"),
         "{stdout}"
     );
-    let valid = stdout
+    let replies = stdout
         .lines()
         .find_map(|l| l.strip_prefix("reply links on the review page: "))
-        .and_then(|l| l.trim_end_matches(" valid").parse::<usize>().ok());
-    assert!(valid.is_some_and(|n| n > 10), "{stdout}");
+        .expect("the reply links' count");
+    let numbers: Vec<usize> = replies
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    match numbers[..] {
+        [valid, mail, github] => {
+            assert!(mail > 10 && github == mail, "{replies}");
+            assert_eq!(valid, mail + github, "{replies}");
+        }
+        _ => panic!("{replies}"),
+    }
     for name in ["phone-light", "phone-dark", "desktop-light", "desktop-dark"] {
         for page in ["dashboard", "review"] {
             assert!(

@@ -145,7 +145,7 @@ fn publish_pushes_the_built_site_and_nothing_of_the_journal() {
     assert_eq!(pushed.len(), on_disk - 1, "every file but build's marker");
     let feed = git(&s.remote, &["show", "gh-pages:feed.xml"]);
     assert!(
-        feed.contains("href=\"https://ada.github.io/mentoring/meetings/"),
+        feed.contains("href=\"https://ada.github.io/mentoring/feed.xml\""),
         "--base-url is honoured: {feed}"
     );
 

@@ -30,7 +30,7 @@ Priya Raman and Helen Achebe, 60 minutes.
 - Helen's notes on the recorded run of the talk
 - Runbook structure before I write the rest of it
 - Who should chair the first forum session I do not run
-- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)
+- Follow up: Watch the recorded run of the talk and send three notes (Helen Achebe's action from 26 August 2026, due 4 September 2026)
 - Follow up: Write the facilitator's guide for the design forum (action from 26 August 2026, due 8 September 2026)
 - Follow up: Outline the third blog post (action from 26 August 2026, due 9 September 2026)
 - Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 26 August 2026, due 18 September 2026)
@@ -50,7 +50,7 @@ fn without_a_planned_meeting_the_cadence_gives_the_date() {
             "# Agenda: mentoring session on 2026-10-21\n\nPriya Raman and Helen Achebe, 60 minutes. Proposed date by the biweekly cadence.\n",
         ))
         .stdout(predicate::str::contains(
-            "- Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)\n",
+            "- Follow up: Watch the recorded run of the talk and send three notes (Helen Achebe's action from 26 August 2026, due 4 September 2026)\n",
         ))
         .stdout(predicate::str::contains(
             "- Benchmark: Hand facilitation over to a rotating chair (Run a cross-team design review forum, due 30 October 2026)\n",

@@ -60,7 +60,7 @@ fn new_meeting_on_the_example_prefills_what_is_open() {
     assert_eq!(
         strings(&m["agenda"]),
         [
-            "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)",
+            "Follow up: Watch the recorded run of the talk and send three notes (Helen Achebe's action from 26 August 2026, due 4 September 2026)",
             "Follow up: Write the facilitator's guide for the design forum (action from 26 August 2026, due 8 September 2026)",
             "Follow up: Outline the third blog post (action from 26 August 2026, due 9 September 2026)",
             "Follow up: First draft of the tracing runbook, built from the last three incident investigations (action from 26 August 2026, due 18 September 2026)",
@@ -97,7 +97,7 @@ fn a_later_meeting_brings_benchmarks_due_and_quiet_goals_overdue_first() {
     let agenda = strings(&m["agenda"]);
     assert_eq!(
         agenda[0],
-        "Follow up: Watch the recorded run of the talk and send three notes (mentor's action from 26 August 2026, due 4 September 2026)"
+        "Follow up: Watch the recorded run of the talk and send three notes (Helen Achebe's action from 26 August 2026, due 4 September 2026)"
     );
     assert_eq!(
         agenda[3],

@@ -46,29 +46,29 @@ impl ActionRef<'_> {
     }
 }
 
-/// Where an owner's items come on the action items page: the mentee's, the mentor's,
-/// then those with no owner.
-pub fn owner_rank(owner: Option<Owner>) -> usize {
+/// Where an owner's items come on the action items page: the mentee's, each of the
+/// `mentors`' in their order, then those with no owner.
+pub fn owner_rank(owner: Option<Owner>, mentors: usize) -> usize {
     match owner {
         Some(Owner::Mentee) => 0,
-        Some(Owner::Mentor) => 1,
-        None => 2,
+        Some(Owner::Mentor(i)) => 1 + i.min(mentors.saturating_sub(1)),
+        None => 1 + mentors,
     }
 }
 
 /// `actions` owner by owner, each owner's in the order of `actions`.
-pub fn by_owner<'a>(actions: &[ActionRef<'a>]) -> Vec<ActionRef<'a>> {
+pub fn by_owner<'a>(actions: &[ActionRef<'a>], mentors: usize) -> Vec<ActionRef<'a>> {
     let mut out = actions.to_vec();
-    out.sort_by_key(|r| owner_rank(r.action.owner));
+    out.sort_by_key(|r| owner_rank(r.action.owner, mentors));
     out
 }
 
 /// How many of `actions` each owner has in each state, indexed by [`owner_rank`] then
 /// state: counted once, for every page of the action items to show.
-pub fn counts_by_owner(actions: &[ActionRef]) -> [[usize; 3]; 3] {
-    let mut counts = [[0usize; 3]; 3];
+pub fn counts_by_owner(actions: &[ActionRef], mentors: usize) -> Vec<[usize; 3]> {
+    let mut counts = vec![[0usize; 3]; mentors + 2];
     for r in actions {
-        counts[owner_rank(r.action.owner)][r.state as usize] += 1;
+        counts[owner_rank(r.action.owner, mentors)][r.state as usize] += 1;
     }
     counts
 }
@@ -161,7 +161,7 @@ mod tests {
         let mut m = meeting("2026-02-02");
         m.actions = vec![
             action("done", Owner::Mentee, "2026-02-10", Some("2026-02-09")),
-            action("open", Owner::Mentor, "2026-03-10", None),
+            action("open", Owner::Mentor(0), "2026-03-10", None),
             action("late", Owner::Mentee, "2026-02-20", None),
         ];
         j.meetings = vec![m].into_iter().map(Into::into).collect();

@@ -449,7 +449,7 @@ mod tests {
         m.actions = vec![
             a("2026-01-10", Some("2026-01-09"), Owner::Mentee),
             a("2026-01-10", Some("2026-01-11"), Owner::Mentee),
-            a("2026-01-10", None, Owner::Mentor),
+            a("2026-01-10", None, Owner::Mentor(0)),
             a("2026-04-10", None, Owner::Mentee),
         ];
         j.meetings = vec![m].into_iter().map(Into::into).collect();
@@ -548,7 +548,7 @@ mod tests {
         let mut cancelled = meeting("2026-01-12");
         cancelled.status = MeetingStatus::Cancelled;
         cancelled.cancellation = Some(Cancellation {
-            by: Owner::Mentor,
+            by: Owner::Mentor(0),
             notice_given: None,
             reason: None,
             rescheduled_to: None,

@@ -58,7 +58,7 @@ mod tests {
         first.goals = vec!["talk".into(), "talk".into(), "book".into()];
         let mut step = action("slides", Owner::Mentee, "2026-01-20", None);
         step.goal = Some("talk".into());
-        first.actions = vec![step, action("other", Owner::Mentor, "2026-01-21", None)];
+        first.actions = vec![step, action("other", Owner::Mentor(0), "2026-01-21", None)];
         let mut second = meeting("2026-01-12");
         second.goals = vec!["talk".into()];
         j.meetings = vec![first, second].into_iter().map(Into::into).collect();

@@ -26,7 +26,7 @@ pub struct Analysis<'a> {
     /// The same items owner by owner, as the action items page lists them.
     pub actions_by_owner: Vec<ActionRef<'a>>,
     /// Items by owner ([`actions::owner_rank`]) and state.
-    pub action_counts: [[usize; 3]; 3],
+    pub action_counts: Vec<[usize; 3]>,
     pub commitments: Vec<CommitmentRef<'a>>,
     pub gaps: Vec<Gap<'a>>,
     /// One entry a week from the start to today.
@@ -81,11 +81,12 @@ impl Totals {
 /// The two halves run side by side: `serve` waits for the analysis before it tells open
 /// pages about a change.
 pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
+    let mentors = j.config.mentors().count();
     let ((all_actions, actions_by_owner, by_goal, commitments, review), (gaps, weeks, checklist)) =
         rayon::join(
             || {
                 let all_actions = actions::all_actions(j);
-                let actions_by_owner = actions::by_owner(&all_actions);
+                let actions_by_owner = actions::by_owner(&all_actions, mentors);
                 let by_goal = goals::by_goal(j, &all_actions);
                 let commitments = actions::open_commitments(j);
                 let review = review::since_last_meeting(j, &all_actions);
@@ -98,7 +99,7 @@ pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
         );
     let (monthly, timeline) = rayon::join(|| timeline::monthly_progress(j), || timeline::events(j));
     Analysis {
-        action_counts: actions::counts_by_owner(&actions_by_owner),
+        action_counts: actions::counts_by_owner(&actions_by_owner, mentors),
         actions_by_owner,
         actions: all_actions,
         commitments,

@@ -67,7 +67,7 @@ pub fn since_last_meeting<'a>(j: &'a Journal, actions: &[ActionRef<'a>]) -> Revi
         .collect();
     let mentor_actions = actions
         .iter()
-        .filter(|a| a.action.owner == Some(Owner::Mentor) && a.state != ActionState::Done)
+        .filter(|a| a.action.owner.is_some_and(Owner::is_mentor) && a.state != ActionState::Done)
         .copied()
         .collect();
     let activities = j
@@ -108,7 +108,7 @@ mod tests {
         let mut m = meeting("2026-02-10");
         m.actions = vec![ActionItem {
             task: "Send the notes".into(),
-            owner: Some(Owner::Mentor),
+            owner: Some(Owner::Mentor(0)),
             due: Some(date("2026-03-05")),
             done: None,
             goal: None,

@@ -249,6 +249,28 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whom `owner:` or `cancellation.by:` names; E004 listing the valid owners otherwise.
+    pub fn owner(&mut self, v: Option<Scalar>, path: &str, owners: &Owners) -> Option<Owner> {
+        let v = v?;
+        if let Some(o) = owners.find(&v.0) {
+            return Some(o);
+        }
+        let word = v.0.trim().to_lowercase();
+        let lower: Vec<&str> = owners.words().map(|(w, _)| w).collect();
+        let near = nearest(&word, &lower).and_then(|n| owners.words().find(|(w, _)| *w == n));
+        let hint = match near {
+            Some((_, n)) => format!("did you mean `{n}`? (one of {})", owners.listed()),
+            None => format!("use one of {}", owners.listed()),
+        };
+        self.error(
+            Code::E004,
+            path,
+            format!("unknown {} `{}`", last(path), v.0.trim()),
+            &hint,
+        );
+        None
+    }
+
     pub fn list(&mut self, v: Option<Vec<Scalar>>) -> Vec<String> {
         v.unwrap_or_default()
             .into_iter()
@@ -309,8 +331,6 @@ pub const MEETING_STATUS: &[(&str, MeetingStatus)] = &[
     ("held", MeetingStatus::Held),
     ("cancelled", MeetingStatus::Cancelled),
 ];
-
-const OWNERS: &[(&str, Owner)] = &[("mentee", Owner::Mentee), ("mentor", Owner::Mentor)];
 
 const DECISIONS: &[(&str, Decision)] = &[
     ("adopted", Decision::Adopted),
@@ -408,6 +428,7 @@ pub fn meeting(
     body: String,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
 ) -> Option<Meeting> {
     let when = match f.date {
         Some(v) => match parse_date_time(&v.0) {
@@ -446,7 +467,7 @@ pub fn meeting(
     for (i, a) in f.actions.unwrap_or_default().into_iter().enumerate() {
         at.start("actions", i);
         let task = cx.required(a.task, at.field("task"), "say what is to be done");
-        let owner = cx.choice(a.owner, at.field("owner"), OWNERS);
+        let owner = cx.owner(a.owner, at.field("owner"), owners);
         let due = cx.date(a.due, at.field("due"));
         let done = cx.date(a.done, at.field("done"));
         let goal = cx.text(a.goal);
@@ -507,7 +528,7 @@ pub fn meeting(
     let summary_sent = cx.date(f.summary_sent, "summary_sent");
     let cancellation = f.cancellation.map(|c| Cancellation {
         by: cx
-            .choice(c.by, "cancellation.by", OWNERS)
+            .owner(c.by, "cancellation.by", owners)
             .unwrap_or(Owner::Mentee),
         notice_given: cx.date(c.notice_given, "cancellation.notice_given"),
         reason: cx.text(c.reason),
@@ -581,23 +602,52 @@ pub fn plan(cx: &mut Ctx, f: PlanFront, body: String) -> Option<Plan> {
     })
 }
 
-fn person(cx: &mut Ctx, p: Option<PersonFront>, path: &str) -> Option<Person> {
-    match p {
-        Some(PersonFront::Name(n)) => cx
-            .required(Some(n), path, "a name")
-            .map(|name| Person { name, email: None }),
-        Some(PersonFront::Full { name, email }) => {
-            let name = cx.required(name, &format!("{path}.name"), "a name")?;
-            Some(Person {
-                name,
-                email: cx.text(email),
-            })
-        }
-        None => {
-            cx.required(None, path, "who takes part: `{ name: ... }`");
-            None
+fn person(cx: &mut Ctx, p: PersonFront, path: &str) -> Option<Person> {
+    // A bare name has no `name:` key: its diagnostics fall back to the value's own line.
+    let name = cx.required(p.name, &format!("{path}.name"), "a name")?;
+    Some(Person {
+        name,
+        email: cx.text(p.email),
+        id: cx.text(p.id),
+    })
+}
+
+/// `mentor:`: the first mentor, and any others.
+fn mentors(cx: &mut Ctx, m: Option<MentorsFront>) -> Option<(Person, Vec<Person>)> {
+    let Some(MentorsFront(list)) = m else {
+        cx.required(
+            None,
+            "mentor",
+            "who mentors: `{ name: ... }`, or a list of them",
+        );
+        return None;
+    };
+    let one = list.len() == 1;
+    let mut people = Vec::new();
+    let mut ok = true;
+    for (i, p) in list.into_iter().enumerate() {
+        let path = if one {
+            "mentor".to_string()
+        } else {
+            format!("mentor.{i}")
+        };
+        match person(cx, p, &path) {
+            Some(p) => people.push(p),
+            None => ok = false,
         }
     }
+    if people.is_empty() && ok {
+        cx.error(
+            Code::E003,
+            "mentor",
+            "`mentor` is an empty list".into(),
+            "name at least one mentor: `mentor: { name: ... }`",
+        );
+        return None;
+    }
+    let mut people = people.into_iter();
+    let first = people.next()?;
+    ok.then(|| (first, people.collect()))
 }
 
 fn every(cx: &mut Ctx, v: Option<Scalar>, path: &str) -> Option<Every> {
@@ -627,8 +677,17 @@ fn every(cx: &mut Ctx, v: Option<Scalar>, path: &str) -> Option<Every> {
 
 pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
     let title = cx.required(f.title, "title", "the site's title");
-    let mentee = person(cx, f.mentee, "mentee");
-    let mentor = person(cx, f.mentor, "mentor");
+    let mentee = match f.mentee {
+        Some(p) => person(cx, p, "mentee"),
+        None => {
+            cx.required(None, "mentee", "who takes part: `{ name: ... }`");
+            None
+        }
+    };
+    let (mentor, co_mentors) = match mentors(cx, f.mentor) {
+        Some((first, others)) => (Some(first), others),
+        None => (None, Vec::new()),
+    };
     let base_url = cx.text(f.base_url).unwrap_or_else(|| "/".to_string());
     let theme = cx.text(f.theme).unwrap_or_else(|| "default".to_string());
     let timezone = match f.timezone {
@@ -711,6 +770,7 @@ pub fn config(cx: &mut Ctx, f: ConfigFront) -> Option<Config> {
         title: title?,
         mentee: mentee?,
         mentor: mentor?,
+        co_mentors,
         base_url,
         theme,
         timezone: timezone?,

@@ -10,7 +10,7 @@ use super::yaml::Scalar;
 pub struct ConfigFront {
     pub title: Option<Scalar>,
     pub mentee: Option<PersonFront>,
-    pub mentor: Option<PersonFront>,
+    pub mentor: Option<MentorsFront>,
     pub base_url: Option<Scalar>,
     pub theme: Option<Scalar>,
     pub timezone: Option<Scalar>,
@@ -29,14 +29,106 @@ pub struct ConfigFront {
     pub allow: Option<AllowFront>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub enum PersonFront {
-    Name(Scalar),
-    Full {
-        name: Option<Scalar>,
-        email: Option<Scalar>,
-    },
+/// A person as written: just a name, or `{ name, email, id }`. Read by hand rather than as
+/// an untagged enum, so a value of the wrong shape is explained in the journal's words.
+#[derive(Default)]
+pub struct PersonFront {
+    pub name: Option<Scalar>,
+    pub email: Option<Scalar>,
+    pub id: Option<Scalar>,
+}
+
+/// What a person looks like, for the messages about a value of another shape.
+pub const PERSON_SHAPE: &str =
+    "a person: `{ name: Their Name, email: them@example.org }`, or just the name";
+
+/// What `mentor:` looks like: one person or a list of them.
+pub const MENTORS_SHAPE: &str = "a person: `{ name: Their Name, email: them@example.org, id: short }`, just the name, or a list of people";
+
+struct PersonVisitor(&'static str);
+
+impl<'de> serde::de::Visitor<'de> for PersonVisitor {
+    type Value = PersonFront;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PersonFront, E> {
+        Ok(PersonFront {
+            name: Some(Scalar(v.to_string())),
+            ..PersonFront::default()
+        })
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<PersonFront, E> {
+        self.visit_str(&v.to_string())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<PersonFront, A::Error> {
+        let mut p = PersonFront::default();
+        while let Some(key) = a.next_key::<Scalar>()? {
+            // Unknown keys are W501's to report; their values may be anything.
+            match key.0.as_str() {
+                "name" => p.name = a.next_value()?,
+                "email" => p.email = a.next_value()?,
+                "id" => p.id = a.next_value()?,
+                _ => drop(a.next_value::<serde::de::IgnoredAny>()?),
+            }
+        }
+        Ok(p)
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonFront {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PersonVisitor(PERSON_SHAPE))
+    }
+}
+
+/// `mentor:` as written: one person, or a list of people (the first is `owner: mentor`).
+pub struct MentorsFront(pub Vec<PersonFront>);
+
+impl<'de> Deserialize<'de> for MentorsFront {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MentorsFront;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(MENTORS_SHAPE)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<MentorsFront, E> {
+                PersonVisitor(MENTORS_SHAPE)
+                    .visit_str(v)
+                    .map(|p| MentorsFront(vec![p]))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<MentorsFront, E> {
+                self.visit_str(&v.to_string())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, a: A) -> Result<MentorsFront, A::Error> {
+                PersonVisitor(MENTORS_SHAPE)
+                    .visit_map(a)
+                    .map(|p| MentorsFront(vec![p]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<MentorsFront, A::Error> {
+                let mut out = Vec::new();
+                while let Some(p) = a.next_element()? {
+                    out.push(p);
+                }
+                Ok(MentorsFront(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -79,6 +171,8 @@ pub struct GoalFront {
     pub actions: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -106,6 +200,8 @@ pub struct MeetingFront {
     pub cancellation: Option<CancellationFront>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -155,6 +251,8 @@ pub struct ActivityFront {
     pub goals: Option<Vec<Scalar>>,
     /// Read by the privacy rule ([`super::privacy::FilePrivacy`]), which takes any value.
     pub private: Option<serde::de::IgnoredAny>,
+    /// `init`'s worked example: shown, but left out of the record.
+    pub example: Option<Scalar>,
     pub allow: Option<AllowFront>,
 }
 
@@ -251,7 +349,8 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "repository",
             "allow",
         ],
-        (Kind::Config, "mentee" | "mentor") => &["name", "email"],
+        (Kind::Config, "mentee") => &["name", "email"],
+        (Kind::Config, "mentor" | "mentor.*") => &["name", "email", "id"],
         (Kind::Config, "cadence.*") => &["from", "every"],
         (Kind::Plan, "") => &["objective", "horizon", "objectives"],
         (Kind::Plan, "objectives.*") => &["id", "title"],
@@ -263,6 +362,7 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "target",
             "benchmarks",
             "actions",
+            "example",
         ],
         (Kind::Goal, "benchmarks.*") => &["title", "due", "done"],
         (Kind::Meeting, "") => &[
@@ -279,13 +379,14 @@ fn table(kind: Kind, parent: &str) -> Option<&'static [&'static str]> {
             "feedback",
             "summary_sent",
             "cancellation",
+            "example",
         ],
         (Kind::Meeting, "actions.*") => &["task", "owner", "due", "done", "goal"],
         (Kind::Meeting, "commitments.*") => &["what", "followed_up", "fulfilled"],
         (Kind::Meeting, "feedback") => &["received", "given"],
         (Kind::Meeting, "feedback.received.*") => &["suggestion", "reflection", "decision"],
         (Kind::Meeting, "cancellation") => &["by", "notice_given", "reason", "rescheduled_to"],
-        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals"],
+        (Kind::Activity, "") => &["title", "date", "kind", "hours", "goals", "example"],
         _ => return None,
     };
     Some(keys)

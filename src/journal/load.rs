@@ -397,9 +397,10 @@ fn parse_front<T: DeserializeOwned + Default>(
 /// activities, the many, are shared between the cache and every journal made from it.
 #[derive(Clone)]
 enum Doc {
-    Goal(Goal),
-    Meeting(Arc<Meeting>),
-    Activity(Arc<Activity>),
+    /// A goal, and whether it is still a worked example.
+    Goal(Goal, bool),
+    Meeting(Arc<Meeting>, bool),
+    Activity(Arc<Activity>, bool),
     /// A private or unloadable goal: its id is known, its content is not.
     HiddenGoal {
         id: String,
@@ -474,21 +475,40 @@ fn parse_doc(
     text: &str,
     today: NaiveDate,
     length: u32,
+    owners: &Owners,
 ) -> FileResult {
     let mut diags = Vec::new();
     let mut ledger = PrivateLedger::default();
     let (d, l) = (&mut diags, &mut ledger);
     let id = stem.to_string();
     let outcome = match kind {
-        Kind::Goal => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::goal(cx, id, f, b).map(Doc::Goal)
+        Kind::Goal => typed(text, rel, kind, d, l, |cx, mut f: front::GoalFront, b| {
+            let example = cx.boolean(f.example.take(), "example") == Some(true);
+            convert::goal(cx, id, f, b).map(|g| Doc::Goal(g, example))
         }),
-        Kind::Meeting => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::meeting(cx, id, f, b, today, length).map(|m| Doc::Meeting(m.into()))
-        }),
-        Kind::Activity => typed(text, rel, kind, d, l, |cx, f, b| {
-            convert::activity(cx, id, f, b).map(|a| Doc::Activity(a.into()))
-        }),
+        Kind::Meeting => typed(
+            text,
+            rel,
+            kind,
+            d,
+            l,
+            |cx, mut f: front::MeetingFront, b| {
+                let example = cx.boolean(f.example.take(), "example") == Some(true);
+                convert::meeting(cx, id, f, b, today, length, owners)
+                    .map(|m| Doc::Meeting(m.into(), example))
+            },
+        ),
+        Kind::Activity => typed(
+            text,
+            rel,
+            kind,
+            d,
+            l,
+            |cx, mut f: front::ActivityFront, b| {
+                let example = cx.boolean(f.example.take(), "example") == Some(true);
+                convert::activity(cx, id, f, b).map(|a| Doc::Activity(a.into(), example))
+            },
+        ),
         Kind::Config | Kind::Plan => Outcome::Failed,
     };
     let doc = match outcome {
@@ -514,20 +534,24 @@ enum Loading {
     Unchanged(Box<FileResult>),
 }
 
-/// Reads and parses one document, unless `cache` holds it with the same stamp.
+/// Reads and parses one document, unless `cache` holds it with the same stamp, or holds
+/// it at all when the cache is trusted (the watcher named every file that changed).
 fn load_doc(
     root: &Path,
     path: &Path,
     kind: Kind,
     today: NaiveDate,
     length: u32,
-    cache: Option<&FileCache>,
-    trusted: bool,
+    owners: &Owners,
+    cache: Option<(&FileCache, bool)>,
 ) -> Loading {
     let rel = relative(root, path);
-    if trusted && let Some((_, result)) = cache.and_then(|c| c.files.get(&rel)) {
+    if let Some((cache, true)) = cache
+        && let Some((_, result)) = cache.files.get(&rel)
+    {
         return Loading::Unchanged(Box::new(result.clone()));
     }
+    let cache = cache.map(|(cache, _)| cache);
     let stamp = cache.and_then(|_| Stamp::of(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some((seen, result)) = cache.files.get(&rel)
@@ -569,7 +593,7 @@ fn load_doc(
         let mut warnings = Vec::new();
         match read_text(path, &rel, &mut warnings) {
             Ok(text) => {
-                let mut result = parse_doc(kind, &rel, &stem, &text, today, length);
+                let mut result = parse_doc(kind, &rel, &stem, &text, today, length, owners);
                 result.diags.extend(warnings);
                 result
             }
@@ -596,7 +620,7 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
                 .next()
                 .unwrap_or(rel)
                 .trim_end_matches(".md");
-            diags.extend(parse_doc(kind, rel, stem, &text, today, 60).diags);
+            diags.extend(parse_doc(kind, rel, stem, &text, today, 60, &Owners::default()).diags);
         }
     }
     diags
@@ -815,8 +839,9 @@ fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLe
 #[derive(Default)]
 pub struct FileCache {
     files: HashMap<String, (Stamp, FileResult)>,
-    /// What parsing depended on besides the file: today and the default meeting length.
-    basis: Option<(NaiveDate, u32)>,
+    /// What parsing depended on besides the file: today, the default meeting length and
+    /// the people an action may belong to.
+    basis: Option<(NaiveDate, u32, Owners)>,
     /// The document files of the last walk, when it followed no link and found no
     /// problem to report; with `changed`, the next load lists the files without a walk.
     listing: Option<Listing>,
@@ -903,10 +928,12 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     }
     load_private(root, &mut diags, &mut ledger);
     let length = config.as_ref().map_or(60, |c| c.meeting_length);
+    let owners = config.as_ref().map(Config::owners).unwrap_or_default();
     let mut cache = cache.map(|c| {
-        if c.basis != Some((today, length)) {
+        let basis = (today, length, owners.clone());
+        if c.basis.as_ref() != Some(&basis) {
             *c = FileCache {
-                basis: Some((today, length)),
+                basis: Some(basis),
                 ..FileCache::default()
             };
         }
@@ -942,7 +969,10 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     };
     let loaded: Vec<Loading> = jobs
         .par_iter()
-        .map(|(p, k)| load_doc(root, p, *k, today, length, cache.as_deref(), trusted))
+        .map(|(p, k)| {
+            let cache = cache.as_deref().map(|c| (c, trusted));
+            load_doc(root, p, *k, today, length, &owners, cache)
+        })
         .collect();
     let mut parsed = cache.as_ref().map(|_| BTreeSet::new());
     let results: Vec<FileResult> = match cache {
@@ -1007,14 +1037,18 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             .collect(),
     };
     let (mut goals, mut meetings, mut activities) = (Vec::new(), Vec::new(), Vec::new());
+    let mut examples = Examples::default();
     let (mut private_goals, mut unloaded_goals) = (BTreeSet::new(), BTreeSet::new());
     for r in results {
         diags.extend(r.diags);
         ledger.merge(r.ledger);
         match r.doc {
-            Doc::Goal(g) => goals.push(g),
-            Doc::Meeting(m) => meetings.push(m),
-            Doc::Activity(a) => activities.push(a),
+            Doc::Goal(g, false) => goals.push(g),
+            Doc::Meeting(m, false) => meetings.push(m),
+            Doc::Activity(a, false) => activities.push(a),
+            Doc::Goal(g, true) => examples.goals.push(g),
+            Doc::Meeting(m, true) => examples.meetings.push(m),
+            Doc::Activity(a, true) => examples.activities.push(a),
             Doc::HiddenGoal { id, private: true } => {
                 files.private += 1;
                 private_goals.insert(id);
@@ -1043,15 +1077,31 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             a.goal = a.goal.take().filter(public);
         }
     }
+    for m in &mut examples.meetings {
+        let m = Arc::make_mut(m);
+        m.goals.retain(public);
+        for a in &mut m.actions {
+            a.goal = a.goal.take().filter(public);
+        }
+    }
     for a in activities
         .iter_mut()
         .filter(|a| !a.goals.iter().all(public))
     {
         Arc::make_mut(a).goals.retain(public);
     }
-    goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
-    meetings.sort_by(|a, b| a.starts().cmp(&b.starts()).then(a.slug.cmp(&b.slug)));
-    activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
+    for a in &mut examples.activities {
+        Arc::make_mut(a).goals.retain(public);
+    }
+    for goals in [&mut goals, &mut examples.goals] {
+        goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
+    }
+    for meetings in [&mut meetings, &mut examples.meetings] {
+        meetings.sort_by(|a, b| a.starts().cmp(&b.starts()).then(a.slug.cmp(&b.slug)));
+    }
+    for activities in [&mut activities, &mut examples.activities] {
+        activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
+    }
     diagnostics::sort(&mut diags);
     let journal = match (config, plan) {
         (Some(config), Some(plan)) => Some(Journal {
@@ -1062,6 +1112,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             activities,
             today,
             unloaded_goals,
+            examples,
         }),
         _ => None,
     };

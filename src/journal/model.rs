@@ -125,6 +125,8 @@ impl Cadence {
 pub struct Person {
     pub name: String,
     pub email: Option<String>,
+    /// A short name an action's `owner:` may use instead of the full one.
+    pub id: Option<String>,
 }
 
 /// `mentorfolio.yaml`.
@@ -132,7 +134,10 @@ pub struct Person {
 pub struct Config {
     pub title: String,
     pub mentee: Person,
+    /// The first mentor: the one `owner: mentor` and `cancellation.by: mentor` mean.
     pub mentor: Person,
+    /// Further mentors, when `mentor:` is a list.
+    pub co_mentors: Vec<Person>,
     pub base_url: String,
     pub theme: String,
     pub timezone: chrono_tz::Tz,
@@ -154,6 +159,120 @@ pub struct Config {
     pub repository: Option<String>,
     pub allow: Allow,
     pub source: Source,
+}
+
+impl Config {
+    /// Every mentor, the first one first.
+    pub fn mentors(&self) -> impl Iterator<Item = &Person> {
+        std::iter::once(&self.mentor).chain(&self.co_mentors)
+    }
+
+    /// The person an owner names.
+    pub fn person(&self, owner: Owner) -> &Person {
+        match owner {
+            Owner::Mentee => &self.mentee,
+            Owner::Mentor(0) => &self.mentor,
+            Owner::Mentor(i) => self.co_mentors.get(i - 1).unwrap_or(&self.mentor),
+        }
+    }
+
+    /// The mentors' names as a sentence says them: "Grace Hopper and Alan Turing".
+    pub fn mentor_names(&self) -> String {
+        and_list(self.mentors().map(|p| p.name.as_str()))
+    }
+
+    /// Everyone taking part, the mentee first: "Ada, Grace Hopper and Alan Turing".
+    pub fn participants(&self) -> String {
+        and_list(
+            std::iter::once(self.mentee.name.as_str())
+                .chain(self.mentors().map(|p| p.name.as_str())),
+        )
+    }
+
+    /// The words an `owner:` may be, each with whom it means.
+    pub fn owners(&self) -> Owners {
+        let mut words = Owners::default().words;
+        words.push(Owners::word(&self.mentee.name, Owner::Mentee));
+        for (i, p) in self.mentors().enumerate() {
+            words.push(Owners::word(&p.name, Owner::Mentor(i)));
+            if let Some(id) = &p.id {
+                words.push(Owners::word(id, Owner::Mentor(i)));
+            }
+        }
+        let mut shown = vec!["mentee".to_string(), "mentor".to_string()];
+        if self.co_mentors.is_empty() {
+            shown.push(self.mentor.name.clone());
+        } else {
+            for p in self.mentors() {
+                shown.push(match &p.id {
+                    Some(id) => format!("{} ({id})", p.name),
+                    None => p.name.clone(),
+                });
+            }
+        }
+        Owners { words, shown }
+    }
+}
+
+/// Names joined as a sentence joins them: "a", "a and b", "a, b and c".
+fn and_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = names.collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// What `owner:` and `cancellation.by:` may say: `mentee`, `mentor` (the first mentor), and
+/// each person's name or a mentor's id, matched without regard to case. Part of how a
+/// meeting is read, so a cached meeting is read again when the mentors change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owners {
+    /// Each word in lower case, as written, and whom it names.
+    words: Vec<(String, String, Owner)>,
+    /// The choices as an error lists them.
+    shown: Vec<String>,
+}
+
+impl Default for Owners {
+    /// The roles alone, for a meeting read without its journal's config.
+    fn default() -> Self {
+        Owners {
+            words: vec![
+                Owners::word("mentee", Owner::Mentee),
+                Owners::word("mentor", Owner::Mentor(0)),
+            ],
+            shown: vec!["mentee".into(), "mentor".into()],
+        }
+    }
+}
+
+impl Owners {
+    fn word(w: &str, o: Owner) -> (String, String, Owner) {
+        (w.to_lowercase(), w.to_string(), o)
+    }
+
+    /// Whom `word` names, if anyone.
+    pub fn find(&self, word: &str) -> Option<Owner> {
+        let word = word.trim().to_lowercase();
+        self.words
+            .iter()
+            .find(|(w, ..)| *w == word)
+            .map(|(.., o)| *o)
+    }
+
+    /// Every word `owner:` may be, in lower case and as written, for the nearest-word hint.
+    pub fn words(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.words
+            .iter()
+            .map(|(w, shown, _)| (w.as_str(), shown.as_str()))
+    }
+
+    /// The valid owners, as a message lists them.
+    pub fn listed(&self) -> String {
+        self.shown.join(", ")
+    }
 }
 
 /// A finer career objective of the plan that goals align to.
@@ -244,18 +363,25 @@ impl MeetingStatus {
     }
 }
 
+/// Who an action or a cancellation belongs to: the mentee, or one of the mentors by their
+/// place in `mentor:` (0 is the first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Owner {
     Mentee,
-    Mentor,
+    Mentor(usize),
 }
 
 impl Owner {
+    /// The role, as the journal writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Owner::Mentee => "mentee",
-            Owner::Mentor => "mentor",
+            Owner::Mentor(_) => "mentor",
         }
+    }
+
+    pub fn is_mentor(self) -> bool {
+        matches!(self, Owner::Mentor(_))
     }
 }
 
@@ -436,16 +562,56 @@ pub struct Journal {
     /// Ids of goal files that exist but failed to load, so references to them are not
     /// reported a second time as missing.
     pub unloaded_goals: std::collections::BTreeSet<String>,
+    /// Files still marked `example: true`: published with a badge, but no part of the
+    /// record, so nothing is checked, counted, analysed or proposed from them.
+    pub examples: Examples,
+}
+
+/// `init`'s worked examples, in the order the journal's own documents are kept.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    pub goals: Vec<Goal>,
+    pub meetings: Vec<Arc<Meeting>>,
+    pub activities: Vec<Arc<Activity>>,
+}
+
+impl Examples {
+    /// Each example's file, for its one reminder.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.goals
+            .iter()
+            .map(|g| &g.source)
+            .chain(self.meetings.iter().map(|m| &m.source))
+            .chain(self.activities.iter().map(|a| &a.source))
+    }
 }
 
 impl Journal {
     /// Every published document with its Markdown body: the plan, goals, meetings and
-    /// activities, in that order.
+    /// activities, then the worked examples, in that order.
     pub fn documents(&self) -> impl Iterator<Item = (&Source, &str)> {
         std::iter::once((&self.plan.source, self.plan.body.as_str()))
             .chain(self.goals.iter().map(|g| (&g.source, g.body.as_str())))
             .chain(self.meetings.iter().map(|m| (&m.source, m.body.as_str())))
             .chain(self.activities.iter().map(|a| (&a.source, a.body.as_str())))
+            .chain(
+                self.examples
+                    .goals
+                    .iter()
+                    .map(|g| (&g.source, g.body.as_str())),
+            )
+            .chain(
+                self.examples
+                    .meetings
+                    .iter()
+                    .map(|m| (&m.source, m.body.as_str())),
+            )
+            .chain(
+                self.examples
+                    .activities
+                    .iter()
+                    .map(|a| (&a.source, a.body.as_str())),
+            )
     }
 
     pub fn goal(&self, id: &str) -> Option<&Goal> {

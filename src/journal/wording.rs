@@ -46,10 +46,6 @@ const SHAPES: &[(&str, &str)] = &[
         "a period: `{ from: YYYY-MM-DD, every: weekly }`",
     ),
     (
-        "untagged enum PersonFront",
-        "a person: `{ name: Their Name, email: them@example.org }`, or just the name",
-    ),
-    (
         "untagged enum CadenceFront",
         "a rhythm (`weekly`, `biweekly`, `monthly`, `every 10 days`) or a list of `{ from, every }`",
     ),
@@ -61,6 +57,7 @@ fn found(what: &str) -> String {
         "map" => "a set of `key: value` fields".into(),
         "sequence" => "a list".into(),
         "unit value" | "null" => "empty".into(),
+        "enum" => "a value marked with a `!tag`".into(),
         w if w.starts_with("string ") => format!("the text {}", &w[7..]),
         w if w.starts_with("integer ") => format!("the number {}", w[8..].trim_matches('`')),
         w if w.starts_with("floating point ") => {
@@ -116,8 +113,8 @@ mod tests {
             "`agenda` is a set of `key: value` fields here, but it should be a list, such as `[a, b]` or one `- item` a line"
         );
         assert_eq!(
-            shape_error("data did not match any variant of untagged enum PersonFront").unwrap(),
-            "this value should be a person: `{ name: Their Name, email: them@example.org }`, or just the name"
+            shape_error("data did not match any variant of untagged enum CadenceFront").unwrap(),
+            "this value should be a rhythm (`weekly`, `biweekly`, `monthly`, `every 10 days`) or a list of `{ from, every }`"
         );
         assert_eq!(shape_error("did not find expected key"), None);
     }

@@ -150,11 +150,8 @@ pub fn key_for(
     if !refused.is_empty() {
         return Err(refused);
     }
-    let known = [
-        j.config.title.as_str(),
-        &j.config.mentee.name,
-        &j.config.mentor.name,
-    ];
+    let mut known = vec![j.config.title.as_str(), &j.config.mentee.name];
+    known.extend(j.config.mentors().map(|p| p.name.as_str()));
     passphrase::obtain()
         .and_then(|pass| passphrase::check(&pass, &known).map(|()| pass))
         .map(|pass| Key::derive(&pass, base_url))

@@ -198,10 +198,9 @@ fn vevent(j: &Journal, u: &Urls, m: &Meeting, stamp: &str, out: &mut String) {
     lines.push(format!(
         "SUMMARY:{}",
         ics_text(&format!(
-            "Mentoring: {} ({} and {})",
+            "Mentoring: {} ({})",
             meeting_title(m),
-            j.config.mentee.name,
-            j.config.mentor.name
+            j.config.participants()
         ))
     ));
     let mut description = String::new();

@@ -30,13 +30,14 @@ use urls::Urls;
 pub fn link_map(j: &Journal) -> LinkMap {
     let mut links = LinkMap::default();
     links.insert(&j.plan.source.file, "plan/".into());
-    for g in &j.goals {
+    let x = &j.examples;
+    for g in j.goals.iter().chain(&x.goals) {
         links.insert(&g.source.file, urls::goal(&g.id));
     }
-    for m in &j.meetings {
+    for m in j.meetings.iter().chain(&x.meetings) {
         links.insert(&m.source.file, urls::meeting(&m.slug));
     }
-    for a in &j.activities {
+    for a in j.activities.iter().chain(&x.activities) {
         links.insert(&a.source.file, urls::activity(&a.slug));
     }
     links
@@ -76,9 +77,19 @@ impl Bodies {
         parsed: Option<&std::collections::BTreeSet<String>>,
     ) -> Vec<Diagnostic> {
         let mut docs: Vec<(&str, &Source, u8)> = vec![(&j.plan.body, &j.plan.source, 2)];
-        docs.extend(j.goals.iter().map(|g| (g.body.as_str(), &g.source, 3)));
-        docs.extend(j.meetings.iter().map(|m| (m.body.as_str(), &m.source, 3)));
-        docs.extend(j.activities.iter().map(|a| (a.body.as_str(), &a.source, 3)));
+        let x = &j.examples;
+        docs.extend(
+            j.goals
+                .iter()
+                .chain(&x.goals)
+                .map(|g| (g.body.as_str(), &g.source, 3)),
+        );
+        docs.extend(
+            (j.meetings.iter().chain(&x.meetings)).map(|m| (m.body.as_str(), &m.source, 3)),
+        );
+        docs.extend(
+            (j.activities.iter().chain(&x.activities)).map(|a| (a.body.as_str(), &a.source, 3)),
+        );
         let mut same_files = self.files.len() == docs.len()
             && self.files.iter().zip(&docs).all(|(a, d)| *a == d.1.file);
         let basis = match self.basis.take() {

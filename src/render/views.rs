@@ -49,7 +49,8 @@ pub struct NavLink {
 pub struct SiteView<'a> {
     pub title: &'a str,
     pub mentee: &'a str,
-    pub mentor: &'a str,
+    /// Every mentor's name: "Grace Hopper and Alan Turing".
+    pub mentor: String,
     pub objective: &'a str,
     pub language: &'a str,
     /// The site's root path, `/` or `/repo/`.
@@ -96,7 +97,7 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
     SiteView {
         title: &j.config.title,
         mentee: &j.config.mentee.name,
-        mentor: &j.config.mentor.name,
+        mentor: j.config.mentor_names(),
         objective: &j.plan.objective,
         language: &j.config.language,
         root: &u.path,
@@ -135,7 +136,9 @@ pub struct GoalLink<'a> {
 pub fn goal_link<'a>(j: &'a Journal, u: &Urls, id: &'a str) -> GoalLink<'a> {
     GoalLink {
         id,
-        title: j.goal(id).map_or(id, |g| g.title.as_str()),
+        title: (j.goal(id))
+            .or_else(|| j.examples.goals.iter().find(|g| g.id == id))
+            .map_or(id, |g| g.title.as_str()),
         url: u.page(&urls::goal(id)),
     }
 }
@@ -169,6 +172,8 @@ pub struct GoalCard<'a> {
     pub overdue: usize,
     /// The next benchmark not done, by due date.
     pub next: Option<BenchmarkView<'a>>,
+    /// A worked example, no part of the record.
+    pub example: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -207,6 +212,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
             .iter()
             .find(|p| p.benchmark.done.is_none())
             .map(benchmark),
+        example: false,
     }
 }
 
@@ -270,7 +276,8 @@ pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
 #[derive(Serialize)]
 pub struct ActionView<'a> {
     pub task: &'a str,
-    pub owner: &'static str,
+    /// The owner's name, or "unassigned".
+    pub owner: &'a str,
     pub due: Option<Day>,
     pub done: Option<Day>,
     pub state: &'static str,
@@ -282,7 +289,10 @@ pub struct ActionView<'a> {
 pub fn action<'a>(j: &'a Journal, u: &Urls, a: &ActionRef<'a>) -> ActionView<'a> {
     ActionView {
         task: &a.action.task,
-        owner: a.action.owner.map_or("unassigned", |o| o.as_str()),
+        owner: a
+            .action
+            .owner
+            .map_or("unassigned", |o| j.config.person(o).name.as_str()),
         due: day_opt(a.action.due),
         done: day_opt(a.action.done),
         state: a.state.as_str(),

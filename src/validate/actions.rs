@@ -11,7 +11,7 @@ pub fn w301_overdue_action(j: &Journal, out: &mut Vec<Diagnostic>) {
             if let Some(due) = a.due
                 && a.is_overdue(j.today)
             {
-                let owner = a.owner.map_or("", |o| o.as_str());
+                let owner = a.owner.map_or("", |o| j.config.person(o).name.as_str());
                 out.push(Diagnostic::new(
                     Code::W301,
                     m.source.at(&format!("actions.{i}")),
@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn w303_owner_or_due_missing() {
-        let j = with(|m| m.actions.push(action(None, None, Some(Owner::Mentor))));
+        let j = with(|m| m.actions.push(action(None, None, Some(Owner::Mentor(0)))));
         assert_eq!(
             run(w303_action_without_owner_or_due, &j),
             [("W303".into(), "meetings/2026-02-02.md".into(), 7)]

@@ -112,7 +112,7 @@ mod tests {
         let mut moved = meeting("2026-01-12");
         moved.status = MeetingStatus::Cancelled;
         moved.cancellation = Some(Cancellation {
-            by: Owner::Mentor,
+            by: Owner::Mentor(0),
             notice_given: None,
             reason: None,
             rescheduled_to: Some(date("2026-01-22")),

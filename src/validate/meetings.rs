@@ -256,7 +256,7 @@ mod tests {
         let mut m = meeting("2026-02-02");
         m.status = MeetingStatus::Cancelled;
         m.cancellation = Some(Cancellation {
-            by: Owner::Mentor,
+            by: Owner::Mentor(0),
             notice_given: None,
             reason: None,
             rescheduled_to: None,

@@ -3,6 +3,7 @@
 
 mod actions;
 pub mod cadence;
+mod examples;
 mod goals;
 mod meetings;
 mod references;
@@ -42,6 +43,7 @@ pub const RULES: &[Rule] = &[
     (Code::W503, meetings::w503_held_in_future),
     (Code::W504, meetings::w504_file_name_date),
     (Code::W505, replies::w505_no_reply_address),
+    (Code::W506, examples::w506_still_an_example),
     (Code::W601, references::w601_broken_journal_link),
 ];
 
@@ -148,11 +150,14 @@ pub(crate) mod testing {
                 mentee: Person {
                     name: "Ada".into(),
                     email: None,
+                    id: None,
                 },
                 mentor: Person {
                     name: "Grace".into(),
                     email: None,
+                    id: None,
                 },
+                co_mentors: Vec::new(),
                 base_url: "/".into(),
                 theme: "default".into(),
                 timezone: chrono_tz::UTC,
@@ -184,6 +189,7 @@ pub(crate) mod testing {
             activities: vec![],
             today: date("2026-03-01"),
             unloaded_goals: Default::default(),
+            examples: Default::default(),
         }
     }
 

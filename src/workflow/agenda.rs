@@ -77,8 +77,8 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     let mut items = Vec::new();
     for o in open_actions(j) {
         let whose = match o.action.owner {
-            Some(Owner::Mentor) => "mentor's action",
-            _ => "action",
+            Some(owner @ Owner::Mentor(_)) => format!("{}'s action", j.config.person(owner).name),
+            _ => "action".to_string(),
         };
         // The point is written into the meeting's file, so it says when things are due,
         // never whether they are late: that changes with the day it is read.
@@ -158,10 +158,7 @@ pub fn to_markdown(j: &Journal) -> String {
     };
     let minutes = next.planned.map_or(j.config.meeting_length, |m| m.duration);
     let mut out = format!("# Agenda: mentoring session on {when}\n\n");
-    out += &format!(
-        "{} and {}, {minutes} minutes.",
-        j.config.mentee.name, j.config.mentor.name
-    );
+    out += &format!("{}, {minutes} minutes.", j.config.participants());
     if next.planned.is_none() {
         out += &format!(
             " Proposed date by the {} cadence.",
@@ -228,7 +225,7 @@ mod tests {
         ];
         let mut b = meeting("2026-02-16");
         b.actions = vec![
-            action("Send a reading list", Owner::Mentor, "2026-03-05", None),
+            action("Send a reading list", Owner::Mentor(0), "2026-03-05", None),
             action("Very late task", Owner::Mentee, "2026-02-18", None),
         ];
         let mut planned = meeting("2026-03-09");
@@ -269,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             texts[2],
-            "Follow up: Send a reading list (mentor's action from 16 February 2026, due 5 March 2026)"
+            "Follow up: Send a reading list (Grace's action from 16 February 2026, due 5 March 2026)"
         );
     }
 

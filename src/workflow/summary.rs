@@ -59,9 +59,8 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
     let _ = writeln!(out, "# Summary of our mentoring session on {when}\n");
     let _ = writeln!(
         out,
-        "{} and {}, {} ({}).",
-        j.config.mentee.name,
-        j.config.mentor.name,
+        "{}, {} ({}).",
+        j.config.participants(),
         crate::english::count(m.duration as usize, "minute"),
         m.status.as_str()
     );
@@ -78,8 +77,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         .iter()
         .map(|a| {
             let who = match a.owner {
-                Some(Owner::Mentee) => j.config.mentee.name.clone(),
-                Some(Owner::Mentor) => j.config.mentor.name.clone(),
+                Some(owner) => j.config.person(owner).name.clone(),
                 None => "owner not agreed".to_string(),
             };
             let due = a
@@ -100,7 +98,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         .collect();
     section(
         &mut out,
-        &format!("What {} offered", j.config.mentor.name),
+        &format!("What {} offered", j.config.mentor_names()),
         commitments,
     );
     let suggestions = m
@@ -129,10 +127,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
 fn cancelled(j: &Journal, m: &Meeting, when: &str) -> String {
     let mut out = format!("# Our mentoring session on {when} was cancelled\n\n");
     let c = m.cancellation.as_ref();
-    let by = match c.map_or(Owner::Mentee, |c| c.by) {
-        Owner::Mentee => &j.config.mentee.name,
-        Owner::Mentor => &j.config.mentor.name,
-    };
+    let by = &j.config.person(c.map_or(Owner::Mentee, |c| c.by)).name;
     let _ = write!(out, "Cancelled by {by}");
     match c.and_then(|c| c.reason.as_deref()) {
         Some(reason) => {
@@ -265,7 +260,7 @@ mod tests {
         let m = std::sync::Arc::make_mut(&mut j.meetings[1]);
         m.status = MeetingStatus::Cancelled;
         m.cancellation = Some(crate::journal::Cancellation {
-            by: Owner::Mentor,
+            by: Owner::Mentor(0),
             notice_given: None,
             reason: Some("Travel".into()),
             rescheduled_to: Some(date("2026-02-05")),

@@ -1,7 +1,9 @@
 // Checks every page of a built site in headless Chromium: axe-core finds no serious or
 // critical violation in light and dark colour schemes, no page requests anything outside
 // the site, no console errors, no horizontal scroll on a 390 px phone. Writes screenshots
-// of the dashboard. Usage: node run.mjs SITE_DIR PORT PREFIX SCREENSHOT_DIR
+// of the dashboard. The review page's Reply links must write to MAILTO and open issues in
+// the GitHub REPOSITORY (OWNER/NAME) when given.
+// Usage: node run.mjs SITE_DIR PORT PREFIX SCREENSHOT_DIR [MAILTO [REPOSITORY]]
 import { createServer } from 'node:http';
 import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
 import { join, extname } from 'node:path';
@@ -10,7 +12,7 @@ import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-const [siteDir, port, prefix, shots] = process.argv.slice(2);
+const [siteDir, port, prefix, shots, mailto, repository] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
 
 const types = {
@@ -104,38 +106,78 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
-// The review page's Reply links, as the browser reads them: each a mailto: URL whose
-// subject and quoted body decode (RFC 6068), and each named for what it answers.
-const replies = { valid: 0 };
+// The review page's Reply links, as the browser reads them: each a mailto: URL to the
+// mentee or a new GitHub issue in the journal's repository, whose subject names the item
+// it sits beside and the date of that item's meeting, and whose body quotes the item's
+// words, all decoding as RFC 6068 and the URL standard ask.
+const replies = { valid: 0, mail: 0, github: 0 };
 {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}${prefix}review/`);
-  const links = await page.$$eval('.reply a', (as) => as.map((a) => ({
-    href: a.getAttribute('href'), text: a.textContent, label: a.getAttribute('aria-label'),
-  })));
+  const links = await page.$$eval('.reply a', (as) => as.map((a) => {
+    const item = a.closest('li');
+    return {
+      href: a.getAttribute('href'),
+      label: a.getAttribute('aria-label'),
+      // The words of the item the link answers, without the links themselves.
+      item: item ? [...item.childNodes]
+        .filter((n) => !(n.classList && n.classList.contains('reply')))
+        .map((n) => n.textContent).join('') : null,
+      meetings: item ? [...item.querySelectorAll('a[href*="/meetings/"]')].map((m) => m.getAttribute('href')) : [],
+    };
+  }));
+  const squash = (s) => s.replace(/\s+/g, ' ').trim();
   for (const l of links) {
     try {
       const url = new URL(l.href);
-      const subject = url.searchParams.get('subject') ?? url.searchParams.get('title');
+      const mail = url.protocol === 'mailto:';
+      const subject = url.searchParams.get(mail ? 'subject' : 'title');
       const body = url.searchParams.get('body') ?? '';
-      const mail = url.protocol === 'mailto:' && url.pathname.includes('@');
-      const issue = url.origin === 'https://github.com' && url.pathname.endsWith('/issues/new');
-      if (!(mail || issue)) throw new Error('neither mailto: nor a GitHub new issue');
-      if (!subject?.startsWith('Re: ') || !l.label?.includes(subject)) throw new Error(`subject ${subject}`);
-      if (body && !body.startsWith('> ')) throw new Error(`body ${body}`);
+      if (mail) {
+        const to = decodeURIComponent(url.pathname);
+        if (!to.includes('@') || (mailto && to !== mailto)) throw new Error(`to ${to}`);
+        replies.mail += 1;
+      } else {
+        const path = `/${repository}/issues/new`;
+        if (url.origin !== 'https://github.com' || !repository || url.pathname !== path) {
+          throw new Error('neither mailto: nor a new issue in the repository');
+        }
+        if (subject === null || !url.searchParams.has('body')) throw new Error('no title or body');
+        replies.github += 1;
+      }
+      if (!subject?.startsWith('Re: ') || l.label?.split(': ').slice(1).join(': ') !== subject) {
+        throw new Error(`subject ${subject} does not match the link's name ${l.label}`);
+      }
+      if (body && !/^> [^\n]+\r\n/.test(body)) throw new Error(`body ${JSON.stringify(body)}`);
+      if (l.item !== null) {
+        // An item's reply names it, quotes it and dates it by its meeting.
+        const words = squash(body.split('\r\n')[0].slice(2).replace(/…$/, ''));
+        if (!words || !squash(l.item).includes(words)) {
+          throw new Error(`body quotes ${JSON.stringify(words)}, not the item ${JSON.stringify(squash(l.item))}`);
+        }
+        const named = subject.match(/“(.*?)…?” \(meeting of (\d{4}-\d{2}-\d{2})\)$/);
+        if (!named || !squash(l.item).includes(squash(named[1]))) throw new Error(`subject ${subject} names another item`);
+        if (!l.meetings.some((m) => m.includes(`/meetings/${named[2]}`))) {
+          throw new Error(`subject dates the item ${named[2]}, its meeting is ${l.meetings}`);
+        }
+      } else if (!/^Re: our meeting of \d{4}-\d{2}-\d{2}$/.test(subject)) {
+        throw new Error(`subject ${subject}`);
+      }
       replies.valid += 1;
     } catch (e) {
       problems.push(`review: reply link ${l.href}: ${e.message}`);
     }
   }
   if (links.length === 0) problems.push('review: no reply links');
+  if (mailto && replies.mail === 0) problems.push('review: no mailto: links');
+  if (repository && replies.github === 0) problems.push('review: no GitHub links');
   await context.close();
 }
 
 await browser.close();
 server.close();
-console.log(`reply links on the review page: ${replies.valid} valid`);
+console.log(`reply links on the review page: ${replies.valid} valid (${replies.mail} by e-mail, ${replies.github} on GitHub)`);
 console.log(`browser: ${counts.pages} pages, ${counts.runs} axe runs (light and dark), ${counts.violations} serious or critical violations, ${problems.length} problems`);
 for (const p of problems) console.log(`  ${p}`);
 process.exit(problems.length ? 1 : 0);

@@ -101,6 +101,11 @@ pub const PASSPHRASE: &str = "velvet canyon orbit mulch tangerine";
 
 /// The example site copied into a temporary folder, with `protect: true`.
 pub fn protected_example() -> TempDir {
+    example_copy("protect: true\n")
+}
+
+/// The example site copied into a temporary folder, with `settings` added to its config.
+pub fn example_copy(settings: &str) -> TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in walkdir::WalkDir::new(example_site()) {
         let entry = entry.unwrap();
@@ -115,6 +120,6 @@ pub fn protected_example() -> TempDir {
     }
     let config = dir.path().join("mentorfolio.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, format!("{text}protect: true\n")).unwrap();
+    std::fs::write(&config, format!("{text}{settings}")).unwrap();
     dir
 }

@@ -13,7 +13,9 @@ use crate::render::views::*;
 pub(super) fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
     #[derive(Serialize)]
     struct OwnerGroup<'a> {
-        owner: &'static str,
+        /// The section's anchor: `mentee`, `mentor`, `mentor-2`, ..., `unassigned`.
+        owner: String,
+        role: &'static str,
         name: &'a str,
         /// This page's items in each state, and each state's count over all pages.
         overdue: Vec<ActionView<'a>>,
@@ -24,18 +26,24 @@ pub(super) fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
         done_count: usize,
     }
     let j = cx.journal;
-    let owners = [
-        (Some(Owner::Mentee), "mentee", j.config.mentee.name.as_str()),
-        (Some(Owner::Mentor), "mentor", j.config.mentor.name.as_str()),
-        (None, "unassigned", "No owner"),
-    ];
+    let mentors = j.config.mentors().count();
+    let mut owners = vec![(Some(Owner::Mentee), "mentee".to_string(), "mentee", "")];
+    for i in 0..mentors {
+        let key = match i {
+            0 => "mentor".to_string(),
+            _ => format!("mentor-{}", i + 1),
+        };
+        owners.push((Some(Owner::Mentor(i)), key, "mentor", ""));
+    }
+    owners.push((None, "unassigned".to_string(), "", "No owner"));
     // Items owner by owner, each overdue, open then done: each page takes the next stretch.
     let ordered = &cx.analysis.actions_by_owner;
     let counts = &cx.analysis.action_counts;
     let on_page = paginate::slice(ordered, number);
     let groups: Vec<OwnerGroup> = owners
         .iter()
-        .filter_map(|(owner, key, name)| {
+        .filter_map(|(owner, key, role, no_name)| {
+            let name = owner.map_or(*no_name, |o| j.config.person(o).name.as_str());
             let of = |state| {
                 on_page
                     .iter()
@@ -43,9 +51,10 @@ pub(super) fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
                     .map(|r| action(j, cx.urls, r))
                     .collect::<Vec<_>>()
             };
-            let [overdue_count, open_count, done_count] = counts[owner_rank(*owner)];
+            let [overdue_count, open_count, done_count] = counts[owner_rank(*owner, mentors)];
             let group = OwnerGroup {
-                owner: key,
+                owner: key.clone(),
+                role,
                 name,
                 overdue: of(ActionState::Overdue),
                 open: of(ActionState::Open),

@@ -14,6 +14,17 @@ pub(super) fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
         .map(|a| activity_link(a, cx.urls))
         .collect();
     let hours = cx.analysis.totals.activity_hours;
+    let examples: Vec<_> = (number == 1)
+        .then(|| {
+            j.examples
+                .activities
+                .iter()
+                .map(|a| activity_link(a, cx.urls))
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+    ctx.insert("examples", &examples);
     ctx.insert("activities", &list);
     ctx.insert("count", &j.activities.len());
     ctx.insert("hours", &hours);
@@ -23,31 +34,31 @@ pub(super) fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
     );
 }
 
-pub(super) fn activity(cx: &Inputs, i: usize, ctx: &mut Context) {
+/// The activity `a`, at position `i` of the journal's activities, or a worked example (no
+/// position, no neighbours).
+pub(super) fn activity(cx: &Inputs, i: Option<usize>, a: &Activity, ctx: &mut Context) {
     #[derive(Serialize)]
     struct ActivityView<'a> {
         #[serde(flatten)]
         link: ActivityLink<'a>,
         goals: Vec<GoalLink<'a>>,
         body: &'a str,
+        example: bool,
     }
     let j = cx.journal;
-    let a: &Activity = &j.activities[i];
     ctx.insert(
         "activity",
         &ActivityView {
             link: activity_link(a, cx.urls),
             goals: a.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
             body: cx.body(&a.source.file),
+            example: i.is_none(),
         },
     );
-    ctx.insert(
-        "previous",
-        &i.checked_sub(1)
-            .map(|p| activity_link(&j.activities[p], cx.urls)),
-    );
-    ctx.insert(
-        "next",
-        &j.activities.get(i + 1).map(|n| activity_link(n, cx.urls)),
-    );
+    let at = |p: Option<usize>| {
+        p.and_then(|p| j.activities.get(p))
+            .map(|n| activity_link(n, cx.urls))
+    };
+    ctx.insert("previous", &at(i.and_then(|i| i.checked_sub(1))));
+    ctx.insert("next", &at(i.map(|i| i + 1)));
 }

@@ -199,7 +199,10 @@ pub(super) fn cadence(cx: &Inputs) -> CadenceView {
         last_held: last.map(|m| day(m.date)),
         days_since_last,
         allowed,
-        late: days_since_last.is_some_and(|d| d > allowed),
+        // Before the first meeting, the rhythm runs from the start of the mentoring.
+        late: days_since_last
+            .or(j.config.start.map(|s| (j.today - s).num_days()))
+            .is_some_and(|d| d > allowed),
     }
 }
 

@@ -34,6 +34,13 @@ pub(super) fn goals(cx: &Inputs, ctx: &mut Context) {
     })
     .filter(|g| !g.goals.is_empty())
     .collect();
+    let examples: Vec<_> = (j.examples.goals.iter())
+        .map(|g| GoalCard {
+            example: true,
+            ..goal_card(g, cx.urls, g.started.unwrap_or(j.today))
+        })
+        .collect();
+    ctx.insert("examples", &examples);
     ctx.insert("groups", &groups);
     ctx.insert("count", &j.goals.len());
 }
@@ -57,9 +64,16 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
         /// Benchmarks done against benchmarks due, over time.
         progress_chart: String,
         body: &'a str,
+        example: bool,
     }
     let j = cx.journal;
-    let points = benchmark_timeline(g, j.today);
+    // A worked example is shown as of the day it was written: it is no one's record.
+    let example = j.examples.goals.iter().any(|e| std::ptr::eq(e, g));
+    let today = match example {
+        true => g.started.unwrap_or(j.today),
+        false => j.today,
+    };
+    let points = benchmark_timeline(g, today);
     let none = crate::analyse::GoalRefs::default();
     let refs = cx.analysis.by_goal.get(g.id.as_str()).unwrap_or(&none);
     let view = GoalView {
@@ -92,9 +106,10 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
             .iter()
             .map(|a| activity_link(a, cx.urls))
             .collect(),
-        chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, j.today),
-        progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, j.today),
+        chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, today),
+        progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, today),
         body: cx.body(&g.source.file),
+        example,
     };
     ctx.insert("goal", &view);
 }

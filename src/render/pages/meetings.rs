@@ -33,6 +33,12 @@ pub(super) fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
         })
         .collect();
     let totals = &cx.analysis.totals;
+    let examples: Vec<_> = (number == 1)
+        .then(|| j.examples.meetings.iter().map(|m| meeting_link(m, cx.urls)))
+        .into_iter()
+        .flatten()
+        .collect();
+    ctx.insert("examples", &examples);
     ctx.insert("meetings", &rows);
     ctx.insert(
         "paginator",
@@ -46,7 +52,9 @@ pub(super) fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
     ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
 }
 
-pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
+/// The meeting `m`, at position `i` of the journal's meetings, or a worked example (no
+/// position): shown as of its own date, with no neighbours and nothing to reply to.
+pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Context) {
     #[derive(Serialize)]
     struct CommitmentRow<'a> {
         what: &'a str,
@@ -57,6 +65,8 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
     struct CancellationView<'a> {
         /// `mentee` or `mentor`.
         by: &'static str,
+        /// The name of whoever cancelled.
+        by_name: &'a str,
         notice_given: Option<Day>,
         reason: Option<&'a str>,
         rescheduled_to: Option<Day>,
@@ -90,9 +100,11 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         cancellation: Option<CancellationView<'a>>,
         body: &'a str,
         reply: Option<reply::Reply>,
+        example: bool,
     }
     let j = cx.journal;
-    let m: &Meeting = &j.meetings[i];
+    let example = i.is_none();
+    let today = if example { m.date } else { j.today };
     let u = cx.urls;
     let actions = m
         .actions
@@ -101,7 +113,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
             let r = crate::analyse::ActionRef {
                 meeting: m,
                 action: a,
-                state: crate::analyse::actions::action_state(a, j.today),
+                state: crate::analyse::actions::action_state(a, today),
             };
             action(j, u, &r)
         })
@@ -149,6 +161,7 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
         summary_sent: day_opt(m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {
             by: c.by.as_str(),
+            by_name: &j.config.person(c.by).name,
             notice_given: day_opt(c.notice_given),
             reason: c.reason.as_deref(),
             rescheduled_to: day_opt(c.rescheduled_to),
@@ -160,12 +173,14 @@ pub(super) fn meeting(cx: &Inputs, i: usize, ctx: &mut Context) {
             }),
         }),
         body: cx.body(&m.source.file),
-        reply: reply::Replies::of(j).to_meeting(m),
+        reply: reply::Replies::of(j).to_meeting(m).filter(|_| !example),
+        example,
     };
     ctx.insert("meeting", &view);
-    ctx.insert(
-        "previous",
-        &i.checked_sub(1).map(|p| meeting_link(&j.meetings[p], u)),
-    );
-    ctx.insert("next", &j.meetings.get(i + 1).map(|n| meeting_link(n, u)));
+    let at = |p: Option<usize>| {
+        p.and_then(|p| j.meetings.get(p))
+            .map(|n| meeting_link(n, u))
+    };
+    ctx.insert("previous", &at(i.and_then(|i| i.checked_sub(1))));
+    ctx.insert("next", &at(i.map(|i| i + 1)));
 }

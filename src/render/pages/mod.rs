@@ -44,11 +44,12 @@ pub enum Page<'a> {
     Goal(&'a Goal),
     /// A page of a long list, numbered from 1.
     Meetings(usize),
-    /// A meeting by its position in the journal, so neighbours are at hand.
-    Meeting(usize, &'a Meeting),
+    /// A meeting by its position in the journal, so neighbours are at hand; a worked
+    /// example has no position and no neighbours.
+    Meeting(Option<usize>, &'a Meeting),
     Actions(usize),
     Activities(usize),
-    Activity(usize, &'a Activity),
+    Activity(Option<usize>, &'a Activity),
     Timeline(usize),
     Checklist,
     Review,
@@ -72,19 +73,22 @@ pub fn all<'a>(j: &'a Journal, a: &Analysis) -> Vec<Page<'a>> {
     pages.extend(numbered(a.actions.len(), Page::Actions));
     pages.extend(numbered(j.activities.len(), Page::Activities));
     pages.extend(numbered(a.timeline.len(), Page::Timeline));
-    pages.extend(j.goals.iter().map(Page::Goal));
+    let x = &j.examples;
+    pages.extend(j.goals.iter().chain(&x.goals).map(Page::Goal));
     pages.extend(
         j.meetings
             .iter()
             .enumerate()
-            .map(|(i, m)| Page::Meeting(i, m)),
+            .map(|(i, m)| Page::Meeting(Some(i), m)),
     );
+    pages.extend(x.meetings.iter().map(|m| Page::Meeting(None, m)));
     pages.extend(
         j.activities
             .iter()
             .enumerate()
-            .map(|(i, a)| Page::Activity(i, a)),
+            .map(|(i, a)| Page::Activity(Some(i), a)),
     );
+    pages.extend(x.activities.iter().map(|a| Page::Activity(None, a)));
     pages
 }
 
@@ -159,10 +163,10 @@ pub fn render(cx: &Inputs, theme: &Theme, page: &Page) -> Result<String, Diagnos
         Page::Goals => goals::goals(cx, &mut ctx),
         Page::Goal(g) => goals::goal(cx, g, &mut ctx),
         Page::Meetings(n) => meetings::meetings(cx, *n, &mut ctx),
-        Page::Meeting(i, _) => meetings::meeting(cx, *i, &mut ctx),
+        Page::Meeting(i, m) => meetings::meeting(cx, *i, m, &mut ctx),
         Page::Actions(n) => actions::actions(cx, *n, &mut ctx),
         Page::Activities(n) => activities::activities(cx, *n, &mut ctx),
-        Page::Activity(i, _) => activities::activity(cx, *i, &mut ctx),
+        Page::Activity(i, a) => activities::activity(cx, *i, a, &mut ctx),
         Page::Timeline(n) => timeline::timeline(cx, *n, &mut ctx),
         Page::Checklist => dashboard::checklist(cx, &mut ctx),
         Page::Review => review::review(cx, &mut ctx),
