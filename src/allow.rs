@@ -68,7 +68,10 @@ mod tests {
         let mut j = journal();
         let mut m = meeting("2026-01-26");
         m.allow.0.insert(Code::W207, Some("mentor on leave".into()));
-        j.meetings = vec![meeting("2026-01-05"), m];
+        j.meetings = vec![meeting("2026-01-05"), m]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         j.config.allow.0.insert(Code::W204, None);
         let mut diags = vec![
             warning(Code::W207, "meetings/2026-01-26.md"),

@@ -175,6 +175,173 @@ fn every_edit_serves_what_a_fresh_build_makes() {
     assert!(String::from_utf8_lossy(&page.unwrap().unwrap()).contains("Overridden template"));
 }
 
+/// `text` with `private: true` as its first front matter key.
+fn made_private(text: &str) -> String {
+    text.replacen("---\n", "---\nprivate: true\n", 1)
+}
+
+#[test]
+fn adding_deleting_renaming_and_hiding_files_serves_what_a_fresh_build_makes() {
+    let (j, root) = example();
+    let mut session = Session::new(&root, today(), BASE);
+    assert!(session.update(&[]).site.is_some());
+    let dir = root.join("meetings/2026");
+    let at = |name: &str| dir.join(name);
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+    let kickoff = at("2026-03-04-kickoff.md");
+    let linked = at("2026-05-13-promotion-path.md");
+    let renamed = at("2026-07-20-talk-dry-run.md");
+    let goal = root.join("goals/public-speaking.md");
+    let steps: Vec<(&str, Edit)> = vec![
+        (
+            "a meeting links another one",
+            Box::new(|| {
+                let text = read(&kickoff);
+                std::fs::write(
+                    &kickoff,
+                    format!("{text}\nSee [the promotion talk](2026-05-13-promotion-path.md).\n"),
+                )
+                .unwrap();
+                vec![kickoff.clone()]
+            }),
+        ),
+        (
+            "a meeting is added",
+            Box::new(|| {
+                let text = read(&linked).replace("2026-05-13 10:00", "2026-08-26 10:00");
+                vec![j.write("meetings/2026/2026-08-26-added.md", &text)]
+            }),
+        ),
+        (
+            "the linked meeting is deleted",
+            Box::new(|| {
+                std::fs::remove_file(&linked).unwrap();
+                vec![linked.clone()]
+            }),
+        ),
+        (
+            "a meeting is renamed",
+            Box::new(|| {
+                let to = at("2026-07-20-dry-run-of-the-talk.md");
+                std::fs::rename(&renamed, &to).unwrap();
+                vec![renamed.clone(), to]
+            }),
+        ),
+        (
+            "a meeting is made private",
+            Box::new(|| {
+                let added = at("2026-08-26-added.md");
+                std::fs::write(&added, made_private(&read(&added))).unwrap();
+                vec![added]
+            }),
+        ),
+        (
+            "a goal that meetings name and link is made private",
+            Box::new(|| {
+                std::fs::write(&goal, made_private(&read(&goal))).unwrap();
+                vec![goal.clone()]
+            }),
+        ),
+        (
+            "a meeting is added in a new folder, and a draft beside it",
+            Box::new(|| {
+                let text = read(&kickoff).replace("2026-03-04", "2026-08-27");
+                let added = j.write("meetings/2026-late/2026-08-27-late.md", &text);
+                let draft = j.write("meetings/2026-late/_draft.md", "not yet");
+                vec![root.join("meetings/2026-late"), added, draft]
+            }),
+        ),
+        (
+            "the configuration changes",
+            Box::new(|| {
+                let config = root.join("mentorfolio.yaml");
+                let text = read(&config).replacen("title:", "title: Renamed -", 1);
+                std::fs::write(&config, text).unwrap();
+                vec![config]
+            }),
+        ),
+        (
+            "the theme's stylesheet is overridden",
+            Box::new(|| vec![j.write("static/style.css", "body { color: #123456; }\n")]),
+        ),
+        (
+            "the goal is public again",
+            Box::new(|| {
+                let text = read(&goal).replacen("private: true\n", "", 1);
+                std::fs::write(&goal, text).unwrap();
+                vec![goal.clone()]
+            }),
+        ),
+    ];
+    for (step, edit) in &steps {
+        let changed = edit();
+        let update = session.update(&changed);
+        assert!(update.site.is_some(), "{step}: {:?}", update.diagnostics);
+        assert_same_as_fresh(&root, &update, step);
+    }
+}
+
+/// A journal of `meetings` weekly meetings, each linking a goal.
+fn weekly(meetings: usize) -> (Journal, PathBuf) {
+    let j = Journal::new();
+    j.write("goals/talk.md", "---\ntitle: Give a talk\ntarget: 2026-12-31\nbenchmarks: [{ title: Submit, due: 2026-09-01 }]\nactions: [Write]\n---\nA talk.\n");
+    let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    for i in 0..meetings {
+        let date = start + chrono::Duration::weeks(i as i64);
+        j.write(
+            &format!("meetings/{date}.md"),
+            &format!("---\ndate: {date}\nstatus: held\ngoals: [talk]\nagenda: [Talk]\nagenda_sent: {date}\noutcomes: [Decided]\nsummary_sent: {date}\n---\nNotes on [the talk](../goals/talk.md).\n"),
+        );
+    }
+    let root = j.path().canonicalize().unwrap();
+    (j, root)
+}
+
+#[test]
+fn a_save_costs_the_same_work_whatever_the_size_of_the_journal() {
+    let (small, large) = (weekly(40), weekly(80));
+    let mut work = Vec::new();
+    for (j, root) in [&small, &large] {
+        let mut session = Session::new(root, today(), BASE);
+        assert!(session.update(&[]).site.is_some());
+        let first = session.work();
+        let meeting = root.join("meetings/2024-01-08.md");
+        let text = std::fs::read_to_string(&meeting).unwrap();
+        std::fs::write(&meeting, format!("{text}More notes.\n")).unwrap();
+        let update = session.update(std::slice::from_ref(&meeting));
+        assert_same_as_fresh(root, &update, "an edit");
+        let edit = session.work();
+        let added = j.write(
+            "meetings/2027-01-04.md",
+            &text.replace("2024-01-08", "2027-01-04"),
+        );
+        let update = session.update(&[added]);
+        assert_same_as_fresh(root, &update, "an addition");
+        work.push((first, edit, session.work()));
+    }
+    let [
+        (first_small, edit_small, add_small),
+        (first_large, edit_large, add_large),
+    ] = work[..]
+    else {
+        unreachable!()
+    };
+    // The first build reads everything: twice the journal, about twice the work.
+    assert_eq!(first_small.parsed, 41);
+    assert!(first_large.parsed * 10 <= first_small.parsed * 22);
+    assert!(first_large.bodies_rendered * 10 <= first_small.bodies_rendered * 22);
+    // A save parses, reads and renders the one body it changed (and the plan, which is
+    // read on every load), at any size.
+    let one = mentorfolio::serve::Work {
+        parsed: 1,
+        links_read: 2,
+        bodies_rendered: 1,
+    };
+    assert_eq!((edit_small, edit_large), (one, one));
+    assert_eq!(add_small.parsed, 1);
+    assert_eq!(add_large.parsed, 1);
+}
+
 #[test]
 fn a_file_rewritten_within_the_clock_tick_is_read_again_when_the_watcher_names_it() {
     let j = Journal::new();

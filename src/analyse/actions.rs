@@ -164,7 +164,7 @@ mod tests {
             action("open", Owner::Mentor(0), "2026-03-10", None),
             action("late", Owner::Mentee, "2026-02-20", None),
         ];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         let got: Vec<_> = all_actions(&j)
             .iter()
             .map(|a| (a.action.task.as_str(), a.state))
@@ -203,7 +203,7 @@ mod tests {
                 line: 10,
             },
         ];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         let got: Vec<_> = open_commitments(&j)
             .iter()
             .map(|c| {

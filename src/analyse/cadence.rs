@@ -138,7 +138,10 @@ mod tests {
             meeting("2026-01-05"),
             meeting("2026-01-15"),
             meeting("2026-01-26"),
-        ];
+        ]
+        .into_iter()
+        .map(Into::into)
+        .collect();
         let got: Vec<_> = gaps(&j).iter().map(|g| (g.days, g.within)).collect();
         assert_eq!(got, [(10, true), (11, false)]);
     }
@@ -153,7 +156,10 @@ mod tests {
             cancelled,
             meeting("2026-02-10"),
             meeting("2026-02-19"),
-        ];
+        ]
+        .into_iter()
+        .map(Into::into)
+        .collect();
         let got: Vec<_> = weeks(&j).iter().map(|w| w.state).collect();
         use WeekState::*;
         assert_eq!(got.len(), 8);
@@ -213,7 +219,7 @@ mod tests {
             day += Duration::days(i64::from(1 + (i * 7919) % 23));
             let mut m = meeting(&day.to_string());
             m.status = statuses[(i as usize * 5) % statuses.len()];
-            j.meetings.push(m);
+            j.meetings.push(m.into());
         }
         j.meetings.swap(3, 40);
         j.meetings.swap(70, 10);

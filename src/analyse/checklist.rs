@@ -427,7 +427,10 @@ mod tests {
         late.agenda_sent = Some(date("2026-01-13"));
         let mut planned = meeting("2026-03-09");
         planned.status = MeetingStatus::Planned;
-        j.meetings = vec![meeting("2026-01-05"), late, planned];
+        j.meetings = vec![meeting("2026-01-05"), late, planned]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         assert_eq!(score(&j, 3), (1, 2, 50));
     }
 
@@ -449,7 +452,7 @@ mod tests {
             a("2026-01-10", None, Owner::Mentor(0)),
             a("2026-04-10", None, Owner::Mentee),
         ];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         assert_eq!(score(&j, 4), (1, 2, 50));
     }
 
@@ -471,7 +474,7 @@ mod tests {
                 line: 2,
             },
         ];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         assert_eq!(score(&j, 5), (1, 2, 50));
         assert_eq!(score(&journal(), 5), (0, 0, 100));
     }
@@ -481,20 +484,23 @@ mod tests {
         let mut j = journal(); // start 2026-01-05, today 2026-03-01: three months
         let mut m = meeting("2026-02-02");
         m.feedback_given = vec!["More written questions".into()];
-        j.meetings = vec![m];
-        j.activities = vec![Activity {
-            slug: "a".into(),
-            title: "Course".into(),
-            date: date("2026-01-20"),
-            kind: ActivityKind::Course,
-            hours: None,
-            goals: vec![],
-            tags: vec![],
-            draft: false,
-            body: String::new(),
-            allow: Default::default(),
-            source: source("activities/a.md", &[]),
-        }];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
+        j.activities = vec![
+            Activity {
+                slug: "a".into(),
+                title: "Course".into(),
+                date: date("2026-01-20"),
+                kind: ActivityKind::Course,
+                hours: None,
+                goals: vec![],
+                tags: vec![],
+                draft: false,
+                body: String::new(),
+                allow: Default::default(),
+                source: source("activities/a.md", &[]),
+            }
+            .into(),
+        ];
         assert_eq!(score(&j, 6), (1, 3, 33));
         assert_eq!(score(&j, 7), (1, 3, 33));
     }
@@ -509,7 +515,7 @@ mod tests {
         let mut j = journal();
         let mut m = meeting("2026-02-20");
         m.goals = vec!["a".into()];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         j.goals = vec![goal("a"), goal("b")];
         assert_eq!(score(&j, 9), (1, 2, 50));
     }
@@ -528,7 +534,10 @@ mod tests {
             rescheduled_to: Some(date("2026-01-14")),
             line: 9,
         });
-        j.meetings = vec![long, cancelled, meeting("2026-01-19")];
+        j.meetings = vec![long, cancelled, meeting("2026-01-19")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         assert_eq!(score(&j, 10), (2, 3, 67));
     }
 
@@ -547,7 +556,10 @@ mod tests {
             rescheduled_to: None,
             line: 9,
         });
-        j.meetings = vec![long, cancelled, meeting("2026-01-19")];
+        j.meetings = vec![long, cancelled, meeting("2026-01-19")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         assert_eq!(score(&j, 10), (2, 2, 100));
     }
 }

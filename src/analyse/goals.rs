@@ -29,7 +29,7 @@ pub fn by_goal<'a>(j: &'a Journal, actions: &[ActionRef<'a>]) -> HashMap<&'a str
     for m in j.meetings.iter().rev() {
         for goal in &m.goals {
             let list = &mut out.entry(goal.as_str()).or_default().meetings;
-            if !list.last().is_some_and(|last| std::ptr::eq(*last, m)) {
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, &**m)) {
                 list.push(m);
             }
         }
@@ -37,7 +37,7 @@ pub fn by_goal<'a>(j: &'a Journal, actions: &[ActionRef<'a>]) -> HashMap<&'a str
     for a in j.activities.iter().rev() {
         for goal in &a.goals {
             let list = &mut out.entry(goal.as_str()).or_default().activities;
-            if !list.last().is_some_and(|last| std::ptr::eq(*last, a)) {
+            if !list.last().is_some_and(|last| std::ptr::eq(*last, &**a)) {
                 list.push(a);
             }
         }
@@ -61,7 +61,7 @@ mod tests {
         first.actions = vec![step, action("other", Owner::Mentor(0), "2026-01-21", None)];
         let mut second = meeting("2026-01-12");
         second.goals = vec!["talk".into()];
-        j.meetings = vec![first, second];
+        j.meetings = vec![first, second].into_iter().map(Into::into).collect();
         let actions = super::super::actions::all_actions(&j);
         let index = by_goal(&j, &actions);
 

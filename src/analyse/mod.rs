@@ -78,25 +78,39 @@ impl Totals {
 /// the whole is linear in the journal but for the sorts. The one product of two sizes is
 /// the checklist's "progress monitored", each active goal against the held meetings
 /// (goals × meetings), which stays small while goals are few.
+/// The two halves run side by side: `serve` waits for the analysis before it tells open
+/// pages about a change.
 pub fn analyse(j: &Journal, private_passages: usize) -> Analysis<'_> {
-    let all_actions = actions::all_actions(j);
     let mentors = j.config.mentors().count();
-    let actions_by_owner = actions::by_owner(&all_actions, mentors);
-    let gaps = cadence::gaps(j);
-    let by_goal = goals::by_goal(j, &all_actions);
+    let ((all_actions, actions_by_owner, by_goal, commitments, review), (gaps, weeks, checklist)) =
+        rayon::join(
+            || {
+                let all_actions = actions::all_actions(j);
+                let actions_by_owner = actions::by_owner(&all_actions, mentors);
+                let by_goal = goals::by_goal(j, &all_actions);
+                let commitments = actions::open_commitments(j);
+                let review = review::since_last_meeting(j, &all_actions);
+                (all_actions, actions_by_owner, by_goal, commitments, review)
+            },
+            || {
+                let checklist = checklist::scorecard(j, private_passages);
+                (cadence::gaps(j), cadence::weeks(j), checklist)
+            },
+        );
+    let (monthly, timeline) = rayon::join(|| timeline::monthly_progress(j), || timeline::events(j));
     Analysis {
         action_counts: actions::counts_by_owner(&actions_by_owner, mentors),
         actions_by_owner,
         actions: all_actions,
-        commitments: actions::open_commitments(j),
+        commitments,
         totals: Totals::of(j, &gaps),
         by_goal,
         gaps,
-        weeks: cadence::weeks(j),
-        checklist: checklist::scorecard(j, private_passages),
-        review: review::since_last_meeting(j),
-        timeline: timeline::events(j),
-        monthly: timeline::monthly_progress(j),
+        weeks,
+        checklist,
+        review,
+        timeline,
+        monthly,
     }
 }
 

@@ -60,7 +60,10 @@ mod tests {
     #[test]
     fn a_planned_meeting_first_else_the_cadence_after_the_last_held() {
         let mut j = journal();
-        j.meetings = vec![meeting("2026-02-16")];
+        j.meetings = vec![meeting("2026-02-16")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         let next = next_meeting(&j);
         assert_eq!(
             (next.date, next.planned.is_none()),
@@ -68,7 +71,7 @@ mod tests {
         );
         let mut planned = meeting("2026-03-04");
         planned.status = MeetingStatus::Planned;
-        j.meetings.push(planned);
+        j.meetings.push(planned.into());
         assert_eq!(next_meeting(&j).date, date("2026-03-04"));
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::actions::{ActionRef, ActionState, CommitmentRef, all_actions, open_commitments};
+use super::actions::{ActionRef, ActionState, CommitmentRef, open_commitments};
 use crate::journal::{
     Activity, Benchmark, Goal, Journal, Meeting, MeetingStatus, Owner, Suggestion,
 };
@@ -43,12 +43,14 @@ fn refs(m: &Meeting) -> Vec<SuggestionRef<'_>> {
         .collect()
 }
 
-pub fn since_last_meeting(j: &Journal) -> Review<'_> {
+/// `actions` are every action item, as [`super::actions::all_actions`] lists them.
+pub fn since_last_meeting<'a>(j: &'a Journal, actions: &[ActionRef<'a>]) -> Review<'a> {
     let last_meeting = j
         .meetings
         .iter()
         .rev()
-        .find(|m| m.status == MeetingStatus::Held && m.date <= j.today);
+        .find(|m| m.status == MeetingStatus::Held && m.date <= j.today)
+        .map(|m| &**m);
     let since = last_meeting.map_or_else(|| super::start_of(j), |m| m.date);
     let changed = |d: NaiveDate| d > since && d <= j.today;
     let mut benchmarks_done: Vec<_> = j
@@ -58,7 +60,6 @@ pub fn since_last_meeting(j: &Journal) -> Review<'_> {
         .filter(|(_, b)| b.done.is_some_and(changed))
         .collect();
     benchmarks_done.sort_by_key(|(g, b)| (b.done, &g.id, b.line));
-    let actions = all_actions(j);
     let actions_done = actions
         .iter()
         .filter(|a| a.action.done.is_some_and(changed))
@@ -69,9 +70,14 @@ pub fn since_last_meeting(j: &Journal) -> Review<'_> {
         .filter(|a| a.action.owner.is_some_and(Owner::is_mentor) && a.state != ActionState::Done)
         .copied()
         .collect();
-    let activities = j.activities.iter().filter(|a| changed(a.date)).collect();
+    let activities = j
+        .activities
+        .iter()
+        .filter(|a| changed(a.date))
+        .map(|a| &**a)
+        .collect();
     let new_suggestions = last_meeting.map(refs).unwrap_or_default();
-    let suggestions = j.meetings.iter().rev().flat_map(refs).collect();
+    let suggestions = j.meetings.iter().rev().flat_map(|m| refs(m)).collect();
     Review {
         last_meeting,
         since,
@@ -110,8 +116,11 @@ mod tests {
         }];
         let mut planned = meeting("2026-03-10");
         planned.status = MeetingStatus::Planned;
-        j.meetings = vec![meeting("2026-02-01"), m, planned];
-        let r = since_last_meeting(&j);
+        j.meetings = vec![meeting("2026-02-01"), m, planned]
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        let r = since_last_meeting(&j, &super::super::actions::all_actions(&j));
         assert_eq!(r.last_meeting.unwrap().slug, "2026-02-10");
         assert_eq!(r.benchmarks_done.len(), 1);
         assert_eq!(r.benchmarks_done[0].0.id, "talk");

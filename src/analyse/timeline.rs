@@ -183,7 +183,10 @@ mod tests {
         g.started = Some(date("2026-01-06"));
         g.benchmarks[0].done = Some(date("2026-02-03"));
         j.goals = vec![g];
-        j.meetings = vec![meeting("2026-01-05"), meeting("2026-02-02")];
+        j.meetings = vec![meeting("2026-01-05"), meeting("2026-02-02")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         let got: Vec<_> = events(&j).iter().map(|e| (e.date, e.kind)).collect();
         assert_eq!(
             got,
@@ -204,7 +207,10 @@ mod tests {
         g.benchmarks.push(g.benchmarks[0].clone());
         g.benchmarks[1].done = None;
         j.goals = vec![g];
-        j.meetings = vec![meeting("2026-01-05"), meeting("2026-02-02")];
+        j.meetings = vec![meeting("2026-01-05"), meeting("2026-02-02")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         let got: Vec<_> = monthly_progress(&j)
             .iter()
             .map(|m| (m.benchmarks_done, m.percent, m.meetings_held))

@@ -32,7 +32,14 @@ pub fn withhold(j: &mut Journal) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let refers =
         |id: &str| format!("the goal `{id}` is a draft, so this reference is not published");
+    // Documents are shared with `serve`'s cache: only those that name a draft are copied.
     for m in &mut j.meetings {
+        let names_draft = m.goals.iter().any(|id| draft(id))
+            || (m.actions.iter()).any(|a| a.goal.as_deref().is_some_and(draft));
+        if !names_draft {
+            continue;
+        }
+        let m = std::sync::Arc::make_mut(m);
         for (i, id) in m.goals.iter().enumerate().filter(|(_, id)| draft(id)) {
             out.push(w602(&m.source, &format!("goals.{i}"), refers(id)));
         }
@@ -44,6 +51,10 @@ pub fn withhold(j: &mut Journal) -> Vec<Diagnostic> {
         m.goals.retain(|id| !draft(id));
     }
     for a in &mut j.activities {
+        if !a.goals.iter().any(|id| draft(id)) {
+            continue;
+        }
+        let a = std::sync::Arc::make_mut(a);
         for (i, id) in a.goals.iter().enumerate().filter(|(_, id)| draft(id)) {
             out.push(w602(&a.source, &format!("goals.{i}"), refers(id)));
         }
@@ -67,7 +78,7 @@ mod tests {
         let mut d = meeting("2026-02-09");
         d.draft = true;
         j.goals = vec![g, goal("other")];
-        j.meetings = vec![m, d];
+        j.meetings = vec![m.into(), d.into()];
         let found = withhold(&mut j);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].code, found[0].line), (Code::W602, Some(5)));

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -14,6 +15,7 @@ use super::controls::replace_controls;
 use super::convert::{self, Ctx};
 use super::front::{self, Kind};
 use super::frontmatter::{self, SplitError};
+use super::listing::{FOLDERS, Listing};
 use super::model::*;
 use super::privacy::{self, FilePrivacy, PrivateLedger};
 use super::yaml::{self, YamlError};
@@ -32,6 +34,9 @@ pub struct Loaded {
     /// How many goal, meeting and activity files were read, whether they loaded, failed or
     /// are private: what `check` says it checked.
     pub files: FileCounts,
+    /// The goal, meeting and activity files parsed by this load, by journal path; every
+    /// other document is as the cache held it. None when loaded without a cache.
+    pub parsed: Option<BTreeSet<String>>,
 }
 
 /// Files read, by kind.
@@ -368,13 +373,14 @@ fn parse_front<T: DeserializeOwned + Default>(
     })
 }
 
-/// One loaded document of the goals, meetings or activities folders.
+/// One loaded document of the goals, meetings or activities folders. Meetings and
+/// activities, the many, are shared between the cache and every journal made from it.
 #[derive(Clone)]
 enum Doc {
     /// A goal, and whether it is still a worked example.
-    Goal(Goal, bool),
-    Meeting(Meeting, bool),
-    Activity(Activity, bool),
+    Goal(Box<Goal>, bool),
+    Meeting(Arc<Meeting>, bool),
+    Activity(Arc<Activity>, bool),
     /// A private or unloadable goal: its id is known, its content is not.
     HiddenGoal {
         id: String,
@@ -476,7 +482,7 @@ fn parse_doc(
     let outcome = match kind {
         Kind::Goal => typed(text, rel, kind, d, l, |cx, mut f: front::GoalFront, b| {
             let example = cx.boolean(f.example.take(), "example") == Some(true);
-            convert::goal(cx, id, f, b).map(|g| Doc::Goal(g, example))
+            convert::goal(cx, id, f, b).map(|g| Doc::Goal(Box::new(g), example))
         }),
         Kind::Meeting => typed(
             text,
@@ -487,7 +493,7 @@ fn parse_doc(
             |cx, mut f: front::MeetingFront, b| {
                 let example = cx.boolean(f.example.take(), "example") == Some(true);
                 convert::meeting(cx, id, f, b, today, length, owners)
-                    .map(|m| Doc::Meeting(m, example))
+                    .map(|m| Doc::Meeting(m.into(), example))
             },
         ),
         Kind::Activity => typed(
@@ -498,7 +504,7 @@ fn parse_doc(
             l,
             |cx, mut f: front::ActivityFront, b| {
                 let example = cx.boolean(f.example.take(), "example") == Some(true);
-                convert::activity(cx, id, f, b).map(|a| Doc::Activity(a, example))
+                convert::activity(cx, id, f, b).map(|a| Doc::Activity(a.into(), example))
             },
         ),
         Kind::Config | Kind::Plan => Outcome::Failed,
@@ -526,7 +532,8 @@ enum Loading {
     Unchanged(Box<FileResult>),
 }
 
-/// Reads and parses one document, unless `cache` holds it with the same stamp.
+/// Reads and parses one document, unless `cache` holds it with the same stamp, or holds
+/// it at all when the cache is trusted (the watcher named every file that changed).
 fn load_doc(
     root: &Path,
     path: &Path,
@@ -534,9 +541,15 @@ fn load_doc(
     today: NaiveDate,
     length: u32,
     owners: &Owners,
-    cache: Option<&FileCache>,
+    cache: Option<(&FileCache, bool)>,
 ) -> Loading {
     let rel = relative(root, path);
+    if let Some((cache, true)) = cache
+        && let Some((_, result)) = cache.files.get(&rel)
+    {
+        return Loading::Unchanged(Box::new(result.clone()));
+    }
+    let cache = cache.map(|(cache, _)| cache);
     let stamp = cache.and_then(|_| Stamp::of(path));
     if let (Some(cache), Some(stamp)) = (cache, stamp)
         && let Some((seen, result)) = cache.files.get(&rel)
@@ -613,7 +626,8 @@ pub fn diagnose_bytes(kind: Kind, rel: &str, bytes: &[u8], today: NaiveDate) -> 
 
 /// Files of a journal folder, in path order. Symlinks are followed inside the journal only;
 /// loops and links that leave the journal are reported, never walked.
-fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+/// `followed` is set when a symbolic link was followed.
+fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>, followed: &mut bool) -> Vec<PathBuf> {
     let base = root.join(dir);
     if !base.is_dir() {
         return Vec::new();
@@ -627,6 +641,11 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     for entry in walker
         .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()))
     {
+        if let Ok(e) = &entry
+            && e.path_is_symlink()
+        {
+            *followed = true;
+        }
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 if e.path_is_symlink() || e.depth() > 1 {
@@ -811,7 +830,7 @@ fn parse_plan(text: &str, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedge
 /// their text is remembered so the output check can prove it never leaked.
 fn load_private(root: &Path, diags: &mut Vec<Diagnostic>, ledger: &mut PrivateLedger) {
     let first = diags.len();
-    for path in walk(root, "private", diags) {
+    for path in walk(root, "private", diags, &mut false) {
         let rel = relative(root, &path);
         if path.extension().is_none_or(|e| e != "md") {
             continue;
@@ -841,18 +860,48 @@ pub struct FileCache {
     /// What parsing depended on besides the file: today, the default meeting length and
     /// the people an action may belong to.
     basis: Option<(NaiveDate, u32, Owners)>,
+    /// The document files of the last walk, when it followed no link and found no
+    /// problem to report; with `changed`, the next load lists the files without a walk.
+    listing: Option<Listing>,
+    /// The paths (relative to the journal) said to have changed since the last load.
+    /// None: anything may have, so the next load walks and compares every file's stamp.
+    changed: Option<Vec<PathBuf>>,
 }
 
 impl FileCache {
-    /// Forgets a file (a journal path such as `goals/talk.md`), so the next load reads
-    /// it whatever its stamp: a file rewritten twice within the clock's resolution keeps
-    /// its stamp, so the watcher's word is taken over it.
-    pub fn forget(&mut self, rel: &str) {
-        self.files.remove(rel);
+    /// Takes the watcher's word that `rel` (relative to the journal) changed, and that
+    /// nothing else did: the next load reads it whatever its stamp (a file rewritten twice
+    /// within the clock's resolution keeps its stamp) and trusts every other file.
+    pub fn changed(&mut self, rel: &Path) {
+        self.files.remove(&relative(Path::new(""), rel));
+        if let Some(changed) = &mut self.changed {
+            changed.push(rel.to_path_buf());
+        }
     }
 
+    /// Anything may have changed: the next load walks the folders and compares stamps.
+    pub fn rescan(&mut self) {
+        self.changed = None;
+    }
+
+    /// Forgets everything: the next load reads every file.
     pub fn clear(&mut self) {
         self.files.clear();
+        self.changed = None;
+    }
+
+    /// The document files, from the last listing and the changes since, when both are
+    /// known and every change can be judged by its name.
+    fn listed(&mut self, root: &Path) -> Option<Vec<(PathBuf, Kind)>> {
+        let changed = self.changed.take()?;
+        let canonical = root.canonicalize().ok()?;
+        let listing = self.listing.as_mut()?;
+        if listing.apply(root, &canonical, &changed) {
+            Some(listing.files(root))
+        } else {
+            self.listing = None;
+            None
+        }
     }
 }
 
@@ -898,22 +947,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     load_private(root, &mut diags, &mut ledger);
     let length = config.as_ref().map_or(60, |c| c.meeting_length);
     let owners = config.as_ref().map(Config::owners).unwrap_or_default();
-    let mut jobs = Vec::new();
-    for (dir, kind) in [
-        ("goals", Kind::Goal),
-        ("meetings", Kind::Meeting),
-        ("activities", Kind::Activity),
-    ] {
-        jobs.extend(walk(root, dir, &mut diags).into_iter().map(|p| (p, kind)));
-    }
-    let of = |kind| jobs.iter().filter(|(_, k)| *k == kind).count();
-    let mut files = FileCounts {
-        goals: of(Kind::Goal),
-        meetings: of(Kind::Meeting),
-        activities: of(Kind::Activity),
-        private: 0,
-    };
-    let cache = cache.map(|c| {
+    let mut cache = cache.map(|c| {
         let basis = (today, length, owners.clone());
         if c.basis.as_ref() != Some(&basis) {
             *c = FileCache {
@@ -923,11 +957,70 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         }
         c
     });
+    let listed = cache.as_mut().and_then(|c| c.listed(root));
+    let trusted = listed.is_some();
+    let jobs = match listed {
+        Some(jobs) => jobs,
+        None => {
+            let (mut jobs, mut walk_diags, mut followed) = (Vec::new(), Vec::new(), false);
+            for (dir, kind) in FOLDERS {
+                let files = walk(root, dir, &mut walk_diags, &mut followed);
+                jobs.extend(files.into_iter().map(|p| (p, kind)));
+            }
+            if let Some(c) = cache.as_mut() {
+                let plain = !followed && walk_diags.is_empty();
+                c.listing = plain.then(|| Listing::of(root, &jobs)).flatten();
+            }
+            diags.extend(walk_diags);
+            jobs
+        }
+    };
+    if let Some(c) = cache.as_mut() {
+        c.changed = Some(Vec::new());
+    }
+    let of = |kind| jobs.iter().filter(|(_, k)| *k == kind).count();
+    let mut files = FileCounts {
+        goals: of(Kind::Goal),
+        meetings: of(Kind::Meeting),
+        activities: of(Kind::Activity),
+        private: 0,
+    };
     let loaded: Vec<Loading> = jobs
         .par_iter()
-        .map(|(p, k)| load_doc(root, p, *k, today, length, &owners, cache.as_deref()))
+        .map(|(p, k)| {
+            let cache = cache.as_deref().map(|c| (c, trusted));
+            load_doc(root, p, *k, today, length, &owners, cache)
+        })
         .collect();
+    let mut parsed = cache.as_ref().map(|_| BTreeSet::new());
     let results: Vec<FileResult> = match cache {
+        Some(cache) if trusted => {
+            // Only the files parsed again change in the cache: O(changes), not O(files).
+            let results: Vec<FileResult> = jobs
+                .iter()
+                .zip(loaded)
+                .map(|((path, _), loading)| match loading {
+                    Loading::Parsed(stamp, result) => {
+                        let rel = relative(root, path);
+                        if let Some(parsed) = &mut parsed {
+                            parsed.insert(rel.clone());
+                        }
+                        match stamp {
+                            Some(stamp) => cache.files.insert(rel, (stamp, (*result).clone())),
+                            None => cache.files.remove(&rel),
+                        };
+                        *result
+                    }
+                    Loading::Unchanged(result) => *result,
+                })
+                .collect();
+            if cache.files.len() > jobs.len() {
+                let listed: std::collections::HashSet<String> =
+                    jobs.iter().map(|(path, _)| relative(root, path)).collect();
+                cache.files.retain(|rel, _| listed.contains(rel));
+            }
+            results
+        }
         Some(cache) => {
             let mut old = std::mem::take(&mut cache.files);
             jobs.iter()
@@ -936,6 +1029,9 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
                     let rel = relative(root, path);
                     match loading {
                         Loading::Parsed(stamp, result) => {
+                            if let Some(parsed) = &mut parsed {
+                                parsed.insert(rel.clone());
+                            }
                             if let Some(stamp) = stamp {
                                 cache.files.insert(rel, (stamp, (*result).clone()));
                             }
@@ -965,13 +1061,23 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         diags.extend(r.diags);
         ledger.merge(r.ledger);
         match r.doc {
-            Doc::Goal(g, false) => goals.push(g),
+            Doc::Goal(g, false) => goals.push(*g),
             Doc::Meeting(m, false) => meetings.push(m),
             Doc::Activity(a, false) => activities.push(a),
             // An example is no part of the record, so it has no tag page to link to.
-            Doc::Goal(g, true) => examples.goals.push(Goal { tags: vec![], ..g }),
-            Doc::Meeting(m, true) => examples.meetings.push(Meeting { tags: vec![], ..m }),
-            Doc::Activity(a, true) => examples.activities.push(Activity { tags: vec![], ..a }),
+            Doc::Goal(g, true) => examples.goals.push(Goal { tags: vec![], ..*g }),
+            Doc::Meeting(mut m, true) => {
+                if !m.tags.is_empty() {
+                    Arc::make_mut(&mut m).tags.clear();
+                }
+                examples.meetings.push(m)
+            }
+            Doc::Activity(mut a, true) => {
+                if !a.tags.is_empty() {
+                    Arc::make_mut(&mut a).tags.clear();
+                }
+                examples.activities.push(a)
+            }
             Doc::HiddenGoal { id, private: true } => {
                 files.private += 1;
                 private_goals.insert(id);
@@ -984,15 +1090,37 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         }
     }
     // A reference to a private goal is dropped, so no page names or links it.
+    // Only a document that names one is copied out of the cache to be changed.
     let public = |id: &String| !private_goals.contains(id);
-    for m in meetings.iter_mut().chain(&mut examples.meetings) {
+    for m in &mut meetings {
+        let names = m
+            .goals
+            .iter()
+            .chain(m.actions.iter().filter_map(|a| a.goal.as_ref()));
+        if names.clone().all(public) {
+            continue;
+        }
+        let m = Arc::make_mut(m);
         m.goals.retain(public);
         for a in &mut m.actions {
             a.goal = a.goal.take().filter(public);
         }
     }
-    for a in activities.iter_mut().chain(&mut examples.activities) {
-        a.goals.retain(public);
+    for m in &mut examples.meetings {
+        let m = Arc::make_mut(m);
+        m.goals.retain(public);
+        for a in &mut m.actions {
+            a.goal = a.goal.take().filter(public);
+        }
+    }
+    for a in activities
+        .iter_mut()
+        .filter(|a| !a.goals.iter().all(public))
+    {
+        Arc::make_mut(a).goals.retain(public);
+    }
+    for a in &mut examples.activities {
+        Arc::make_mut(a).goals.retain(public);
     }
     for goals in [&mut goals, &mut examples.goals] {
         goals.sort_by(|a, b| a.id.cmp(&b.id).then(a.source.file.cmp(&b.source.file)));
@@ -1023,6 +1151,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
         diagnostics: diags,
         ledger,
         files,
+        parsed,
     }
 }
 

@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod front;
 pub mod frontmatter;
 pub mod links;
+pub mod listing;
 pub mod load;
 pub mod model;
 pub mod privacy;

@@ -566,8 +566,8 @@ pub struct Journal {
     pub config: Config,
     pub plan: Plan,
     pub goals: Vec<Goal>,
-    pub meetings: Vec<Meeting>,
-    pub activities: Vec<Activity>,
+    pub meetings: Vec<Arc<Meeting>>,
+    pub activities: Vec<Arc<Activity>>,
     pub today: NaiveDate,
     /// Ids of goal files that exist but failed to load, so references to them are not
     /// reported a second time as missing.
@@ -583,8 +583,8 @@ pub struct Journal {
 #[derive(Clone, Debug, Default)]
 pub struct Examples {
     pub goals: Vec<Goal>,
-    pub meetings: Vec<Meeting>,
-    pub activities: Vec<Activity>,
+    pub meetings: Vec<Arc<Meeting>>,
+    pub activities: Vec<Arc<Activity>>,
 }
 
 impl Examples {
@@ -640,6 +640,6 @@ impl Journal {
     }
 
     pub fn meeting(&self, slug: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.slug == slug)
+        self.meetings.iter().find(|m| m.slug == slug).map(|m| &**m)
     }
 }

@@ -47,7 +47,7 @@ pub fn link_map(j: &Journal) -> LinkMap {
 /// without copying them.
 pub type Html = HashMap<String, Arc<str>>;
 
-/// Every Markdown body rendered to HTML, by journal file, with the W601s found there.
+/// Every Markdown body rendered to HTML, by journal file, with the diagnostics found there.
 /// Kept between rebuilds by `serve`: a body is rendered again only when its text, or
 /// anything its links depend on, changed.
 #[derive(Default)]
@@ -55,23 +55,27 @@ pub struct Bodies {
     pub html: Html,
     /// The Markdown each HTML was rendered from, and its diagnostics.
     seen: HashMap<String, (String, Vec<Diagnostic>)>,
-    /// What every body depended on besides its text.
+    /// What every body depended on besides its text: where each published file is (a
+    /// function of the list of published files, whose names are their ids), the base
+    /// URL and whether HTML is sanitised.
     basis: Option<(LinkMap, String, bool)>,
+    /// The published files of the last update, in order.
+    files: Vec<String>,
+    /// How many bodies the last update rendered.
+    pub rendered: usize,
 }
 
 impl Bodies {
-    /// Renders the bodies of `j` that changed since the last update; returns every body's W601s.
-    pub fn update(&mut self, j: &Journal, u: &Urls) -> Vec<Diagnostic> {
-        let links = link_map(j);
-        let basis = (links, u.base.clone(), j.config.safe_html);
-        if self.basis.as_ref() != Some(&basis) {
-            *self = Bodies::default();
-        }
-        let md = Markdown {
-            links: &basis.0,
-            urls: u,
-            safe_html: j.config.safe_html,
-        };
+    /// Renders the bodies of `j` that changed since the last update; returns every body's
+    /// diagnostics. `parsed` names the documents loaded again since then (None: any may
+    /// have been); the others are taken as they were, so an update costs O(documents)
+    /// cheap steps plus the rendering of what changed.
+    pub fn update(
+        &mut self,
+        j: &Journal,
+        u: &Urls,
+        parsed: Option<&std::collections::BTreeSet<String>>,
+    ) -> Vec<Diagnostic> {
         let mut docs: Vec<(&str, &Source, u8)> = vec![(&j.plan.body, &j.plan.source, 2)];
         let x = &j.examples;
         docs.extend(
@@ -86,34 +90,58 @@ impl Bodies {
         docs.extend(
             (j.activities.iter().chain(&x.activities)).map(|a| (a.body.as_str(), &a.source, 3)),
         );
-        let unchanged = |body: &str, file: &str| {
-            self.seen
-                .get(file)
-                .is_some_and(|(seen, _)| seen == body && self.html.contains_key(file))
+        let mut same_files = self.files.len() == docs.len()
+            && self.files.iter().zip(&docs).all(|(a, d)| *a == d.1.file);
+        let basis = match self.basis.take() {
+            Some(b) if same_files && b.1 == u.base && b.2 == j.config.safe_html => b,
+            old => {
+                let basis = (link_map(j), u.base.clone(), j.config.safe_html);
+                if old.as_ref() != Some(&basis) {
+                    *self = Bodies::default();
+                    same_files = false;
+                }
+                basis
+            }
         };
-        let fresh: Vec<(String, String, Vec<Diagnostic>)> = docs
+        let md = Markdown {
+            links: &basis.0,
+            urls: u,
+            safe_html: j.config.safe_html,
+        };
+        let unchanged = |body: &str, file: &str| {
+            let known = self.html.contains_key(file);
+            let trusted = file != crate::journal::load::PLAN_FILE
+                && parsed.is_some_and(|p| !p.contains(file));
+            known
+                && self
+                    .seen
+                    .get(file)
+                    .is_some_and(|(seen, _)| trusted || seen == body)
+        };
+        let fresh: Vec<(&str, String, String, Vec<Diagnostic>)> = docs
             .par_iter()
             .filter(|(body, source, _)| !unchanged(body, &source.file))
             .map(|(body, source, level)| {
                 let (html, diags) = md.render(body, source, *level);
-                (source.file.clone(), html, diags)
+                (*body, source.file.clone(), html, diags)
             })
             .collect();
-        let keep: std::collections::HashSet<&str> =
-            docs.iter().map(|(_, s, _)| s.file.as_str()).collect();
-        self.html.retain(|file, _| keep.contains(file.as_str()));
-        self.seen.retain(|file, _| keep.contains(file.as_str()));
-        let bodies: HashMap<&str, &str> =
-            docs.iter().map(|(b, s, _)| (s.file.as_str(), *b)).collect();
-        for (file, html, diags) in fresh {
-            let body = bodies.get(file.as_str()).copied().unwrap_or_default();
+        if !same_files {
+            let keep: std::collections::HashSet<&str> =
+                docs.iter().map(|(_, s, _)| s.file.as_str()).collect();
+            self.html.retain(|file, _| keep.contains(file.as_str()));
+            self.seen.retain(|file, _| keep.contains(file.as_str()));
+            self.files = docs.iter().map(|(_, s, _)| s.file.clone()).collect();
+        }
+        self.rendered = fresh.len();
+        for (body, file, html, diags) in fresh {
             self.seen.insert(file.clone(), (body.to_string(), diags));
             self.html.insert(file, html.into());
         }
         self.basis = Some(basis);
-        let mut diags: Vec<Diagnostic> = docs
-            .iter()
-            .filter_map(|(_, s, _)| self.seen.get(&s.file))
+        let mut diags: Vec<Diagnostic> = self
+            .seen
+            .values()
             .flat_map(|(_, d)| d.iter().cloned())
             .collect();
         crate::diagnostics::sort(&mut diags);
@@ -297,7 +325,7 @@ pub fn each(
     take: impl Fn(&str, Vec<u8>) -> Option<Diagnostic> + Sync,
 ) -> Vec<Diagnostic> {
     let mut bodies = Bodies::default();
-    let mut diags = bodies.update(j, u);
+    let mut diags = bodies.update(j, u, None);
     let catalogue = Catalogue::new(j, analysis, theme, u);
     let sources = Sources {
         journal: j,

@@ -4,7 +4,7 @@
 //! therefore hear about a change after loading, checking and analysing, never after a
 //! full render, whatever the size of the journal.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -182,7 +182,13 @@ pub struct Session {
     today: NaiveDate,
     base_url: String,
     files: FileCache,
+    links: crate::validate::Links,
     bodies: Bodies,
+    /// The documents parsed since `links` and `bodies` were last brought up to date (a
+    /// rebuild that fails before them leaves them behind); None: any may have changed.
+    parsed: Option<BTreeSet<String>>,
+    /// What the last rebuild did.
+    work: Work,
     theme: Option<Arc<Theme>>,
     key: Option<crate::protect::Key>,
 }
@@ -195,10 +201,18 @@ impl Session {
             today,
             base_url: base_url.to_string(),
             files: FileCache::default(),
+            links: Default::default(),
             bodies: Bodies::default(),
+            parsed: None,
+            work: Work::default(),
             theme: None,
             key: None,
         }
+    }
+
+    /// What the last [`Session::update`] did.
+    pub fn work(&self) -> Work {
+        self.work
     }
 
     /// Serves the protected site, locked with `key`, instead of the clear one.
@@ -214,11 +228,12 @@ impl Session {
     /// would serve. A panic on the way leaves the session empty, never half updated.
     pub fn update(&mut self, changed: &[PathBuf]) -> Update {
         let mut files = std::mem::take(&mut self.files);
+        if changed.is_empty() {
+            files.rescan();
+        }
         for path in changed {
             match path.strip_prefix(&self.canonical) {
-                Ok(rel) if !rel.as_os_str().is_empty() => {
-                    files.forget(&crate::journal::load::relative(Path::new(""), rel))
-                }
+                Ok(rel) if !rel.as_os_str().is_empty() => files.changed(rel),
                 // The watcher lost track of what changed: read everything again.
                 _ => files.clear(),
             }
@@ -230,6 +245,20 @@ impl Session {
             .filter(|_| journal_only(&self.canonical, changed));
         let loaded = load_cached(&self.root, self.today, &mut files);
         self.files = files;
+        self.work = Work {
+            parsed: loaded.parsed.as_ref().map_or(
+                loaded.files.goals + loaded.files.meetings + loaded.files.activities,
+                BTreeSet::len,
+            ),
+            ..Work::default()
+        };
+        self.parsed = match (self.parsed.take(), loaded.parsed) {
+            (Some(mut before), Some(now)) => {
+                before.extend(now);
+                Some(before)
+            }
+            _ => None,
+        };
         let mut diags = loaded.diagnostics;
         let failed = |mut diags: Vec<Diagnostic>| {
             diagnostics::sort(&mut diags);
@@ -241,7 +270,10 @@ impl Session {
         let Some(journal) = loaded.journal else {
             return failed(diags);
         };
-        diags.extend(crate::validate::validate(&journal));
+        let mut links = std::mem::take(&mut self.links);
+        self.work.links_read = links.update(&journal, self.parsed.as_ref());
+        diags.extend(crate::validate::validate_with(&journal, &links));
+        self.links = links;
         crate::allow::Allowances::of(&journal).apply(&mut diags);
         let theme = match theme {
             Some(theme) => theme,
@@ -261,7 +293,9 @@ impl Session {
         if let Some(key) = &self.key {
             urls = urls.protected(key.clone());
         }
-        let mut found = bodies.update(&journal, &urls);
+        let mut found = bodies.update(&journal, &urls, self.parsed.as_ref());
+        self.work.bodies_rendered = bodies.rendered;
+        self.parsed = Some(BTreeSet::new());
         crate::allow::Allowances::of(&journal).apply(&mut found);
         diags.extend(found);
         if diags.iter().any(Diagnostic::is_error) {
@@ -294,6 +328,18 @@ impl Session {
             diagnostics: diags,
         }
     }
+}
+
+/// What one rebuild did, counted: what a change costs grows with the change, and these
+/// say so without a clock.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Goal, meeting and activity files parsed.
+    pub parsed: usize,
+    /// Bodies whose links to journal files were read.
+    pub links_read: usize,
+    /// Markdown bodies rendered to HTML.
+    pub bodies_rendered: usize,
 }
 
 /// Whether every changed path is a journal document, which the theme never depends on.

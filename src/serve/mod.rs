@@ -26,7 +26,7 @@ use server::Shared;
 use watch::Change;
 
 pub use crate::build::Rendered;
-pub use live::{Files, Session, Update};
+pub use live::{Files, Session, Update, Work};
 
 /// What one rebuild did, for the terminal.
 pub struct Rebuilt {

@@ -110,7 +110,7 @@ mod tests {
             ],
         );
         f(&mut m);
-        j.meetings.push(m);
+        j.meetings.push(m.into());
         j
     }
 

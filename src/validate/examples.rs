@@ -25,7 +25,7 @@ mod tests {
     fn w506_once_for_each_example() {
         let mut j = journal();
         assert!(run(w506_still_an_example, &j).is_empty());
-        j.examples.meetings = vec![meeting("2026-02-02")];
+        j.examples.meetings = vec![meeting("2026-02-02").into()];
         j.examples.goals = vec![goal("talk")];
         assert_eq!(run(w506_still_an_example, &j).len(), 2);
     }

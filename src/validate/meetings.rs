@@ -8,12 +8,14 @@ fn held(j: &Journal) -> impl Iterator<Item = &Meeting> {
     j.meetings
         .iter()
         .filter(|m| m.status == MeetingStatus::Held)
+        .map(|m| &**m)
 }
 
 fn cancelled(j: &Journal) -> impl Iterator<Item = &Meeting> {
     j.meetings
         .iter()
         .filter(|m| m.status == MeetingStatus::Cancelled)
+        .map(|m| &**m)
 }
 
 pub fn w201_no_agenda(j: &Journal, out: &mut Vec<Diagnostic>) {
@@ -159,7 +161,7 @@ mod tests {
 
     fn one(m: Meeting) -> Journal {
         let mut j = journal();
-        j.meetings.push(m);
+        j.meetings.push(m.into());
         j
     }
 

@@ -10,8 +10,13 @@ mod references;
 mod replies;
 mod tags;
 
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use rayon::prelude::*;
+
 use crate::diagnostics::{self, Code, Diagnostic};
-use crate::journal::Journal;
+use crate::journal::{Journal, Source};
 
 /// A rule: the code it reports and the function that finds it.
 pub type Rule = (Code, fn(&Journal, &mut Vec<Diagnostic>));
@@ -52,6 +57,66 @@ pub fn validate(journal: &Journal) -> Vec<Diagnostic> {
     }
     diagnostics::sort(&mut out);
     out
+}
+
+/// [`validate`], with the bodies' links to journal files (W601) taken from `links`, and
+/// the rules run side by side: `serve` waits for them before it tells open pages.
+pub fn validate_with(journal: &Journal, links: &Links) -> Vec<Diagnostic> {
+    let found: Vec<Vec<Diagnostic>> = RULES
+        .par_iter()
+        .map(|(code, rule)| {
+            let mut out = Vec::new();
+            if *code == Code::W601 {
+                references::broken_links(journal, |s, body| links.of(s, body), &mut out);
+            } else {
+                rule(journal, &mut out);
+            }
+            out
+        })
+        .collect();
+    let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
+    diagnostics::sort(&mut out);
+    out
+}
+
+/// Each body's links to journal files, by journal file. `serve` keeps them between
+/// rebuilds, so that a save parses again only the bodies it changed: reading every
+/// body's Markdown is the largest part of validating.
+#[derive(Default)]
+pub struct Links {
+    by_file: HashMap<String, Vec<(u32, String)>>,
+}
+
+impl Links {
+    /// Reads the links of the bodies of `parsed` (None: of every body) and of the plan,
+    /// which is read on every load; keeps the others. O(documents + changed bodies).
+    /// Returns how many bodies were read.
+    pub fn update(&mut self, j: &Journal, parsed: Option<&BTreeSet<String>>) -> usize {
+        let present: HashSet<&str> = j.documents().map(|(s, _)| s.file.as_str()).collect();
+        self.by_file.retain(|file, _| {
+            present.contains(file.as_str())
+                && file != crate::journal::load::PLAN_FILE
+                && parsed.is_some_and(|p| !p.contains(file))
+        });
+        let fresh: Vec<(&Source, &str)> = j
+            .documents()
+            .filter(|(s, _)| !self.by_file.contains_key(&s.file))
+            .collect();
+        let read: Vec<(String, Vec<(u32, String)>)> = fresh
+            .par_iter()
+            .map(|(s, body)| (s.file.clone(), references::journal_links(&s.file, body)))
+            .collect();
+        let count = read.len();
+        self.by_file.extend(read);
+        count
+    }
+
+    fn of<'a>(&'a self, source: &Source, body: &str) -> Cow<'a, [(u32, String)]> {
+        match self.by_file.get(&source.file) {
+            Some(links) => Cow::Borrowed(links),
+            None => Cow::Owned(references::journal_links(&source.file, body)),
+        }
+    }
 }
 
 #[cfg(test)]

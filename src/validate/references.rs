@@ -1,12 +1,13 @@
 //! Rules about ids: every reference names something that exists, and every id is unique.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::journal::{Journal, Source};
 
-fn unknown_goal(j: &Journal, id: &str) -> bool {
-    j.goal(id).is_none() && !j.unloaded_goals.contains(id)
+/// Whether no goal file, loaded or not, has the id `id`; `known` are the loaded goals' ids.
+fn unknown_goal(j: &Journal, known: &HashSet<&str>, id: &str) -> bool {
+    !known.contains(id) && !j.unloaded_goals.contains(id)
 }
 
 fn missing_goal(source: &Source, path: &str, id: &str, j: &Journal) -> Diagnostic {
@@ -25,6 +26,8 @@ fn missing_goal(source: &Source, path: &str, id: &str, j: &Journal) -> Diagnosti
 
 pub fn e005_unknown_reference(j: &Journal, out: &mut Vec<Diagnostic>) {
     let objectives: Vec<&str> = j.plan.objectives.iter().map(|o| o.id.as_str()).collect();
+    let known: HashSet<&str> = j.goals.iter().map(|g| g.id.as_str()).collect();
+    let unknown_goal = |id: &str| unknown_goal(j, &known, id);
     for g in &j.goals {
         if let Some(o) = &g.objective
             && !objectives.is_empty()
@@ -43,12 +46,12 @@ pub fn e005_unknown_reference(j: &Journal, out: &mut Vec<Diagnostic>) {
             .goals
             .iter()
             .enumerate()
-            .filter(|(_, id)| unknown_goal(j, id))
+            .filter(|(_, id)| unknown_goal(id))
         {
             out.push(missing_goal(&m.source, &format!("goals.{i}"), id, j));
         }
         for (i, a) in m.actions.iter().enumerate() {
-            if let Some(id) = a.goal.as_deref().filter(|id| unknown_goal(j, id)) {
+            if let Some(id) = a.goal.as_deref().filter(|id| unknown_goal(id)) {
                 out.push(missing_goal(&m.source, &format!("actions.{i}.goal"), id, j));
             }
         }
@@ -58,7 +61,7 @@ pub fn e005_unknown_reference(j: &Journal, out: &mut Vec<Diagnostic>) {
             .goals
             .iter()
             .enumerate()
-            .filter(|(_, id)| unknown_goal(j, id))
+            .filter(|(_, id)| unknown_goal(id))
         {
             out.push(missing_goal(&a.source, &format!("goals.{i}"), id, j));
         }
@@ -70,8 +73,13 @@ fn duplicates<'a>(
     items: impl Iterator<Item = (&'a str, &'a Source)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut first: HashMap<&str, &str> = HashMap::new();
     let mut items: Vec<_> = items.collect();
+    // Ids are most often unique: then the sort by file below is not needed.
+    let mut ids = HashSet::with_capacity(items.len());
+    if items.iter().all(|(id, _)| ids.insert(*id)) {
+        return;
+    }
+    let mut first: HashMap<&str, &str> = HashMap::new();
     items.sort_by(|a, b| a.1.file.cmp(&b.1.file));
     for (id, source) in items {
         if let Some(other) = first.insert(id, &source.file) {
@@ -107,31 +115,55 @@ pub fn e006_duplicate_id(j: &Journal, out: &mut Vec<Diagnostic>) {
     );
 }
 
-/// A Markdown link in a body to a journal file that is missing or private: the page shows
-/// it as plain text. Only bodies that mention `.md` are parsed, as only they can link one.
-pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
+/// The journal files a body links to, each with the body line of its link. Only bodies
+/// that mention `.md` are parsed, as only they can link one. O(body).
+pub fn journal_links(file: &str, body: &str) -> Vec<(u32, String)> {
     use crate::journal::links::{LinkTarget, target};
     use crate::journal::privacy::MARKDOWN_OPTIONS;
     use pulldown_cmark::{Event, Parser, Tag};
 
+    if !body.contains(".md") {
+        return Vec::new();
+    }
+    let mut links = Vec::new();
+    for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        if let LinkTarget::Journal { file, .. } = target(file, &dest_url) {
+            links.push((body[..range.start].matches('\n').count() as u32, file));
+        }
+    }
+    links
+}
+
+/// A Markdown link in a body to a journal file that is missing or private: the page shows
+/// it as plain text.
+pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
+    broken_links(
+        j,
+        |source, body| journal_links(&source.file, body).into(),
+        out,
+    );
+}
+
+/// W601 with each body's links as `links` gives them (read now, or kept from before).
+pub fn broken_links<'j>(
+    j: &'j Journal,
+    links: impl Fn(&'j Source, &'j str) -> std::borrow::Cow<'j, [(u32, String)]>,
+    out: &mut Vec<Diagnostic>,
+) {
     let published: std::collections::HashSet<&str> =
         j.documents().map(|(s, _)| s.file.as_str()).collect();
-    for (source, body) in j.documents().filter(|(_, body)| body.contains(".md")) {
-        for (event, range) in Parser::new_ext(body, MARKDOWN_OPTIONS).into_offset_iter() {
-            let Event::Start(Tag::Link { dest_url, .. }) = event else {
-                continue;
-            };
-            let LinkTarget::Journal { file, .. } = target(&source.file, &dest_url) else {
-                continue;
-            };
+    for (source, body) in j.documents() {
+        for (line, file) in links(source, body).iter() {
             if published.contains(file.as_str()) {
                 continue;
             }
-            let line = body[..range.start].matches('\n').count() as u32;
-            if j.drafts.files.contains(&file) {
+            if j.drafts.files.contains(file.as_str()) {
                 out.push(Diagnostic::new(
                     Code::W602,
-                    source.body_at(line),
+                    source.body_at(*line),
                     format!("a link to `{file}`, a draft, which is not published"),
                     "publish the draft (remove `draft: true`) or remove the link; it is shown as plain text",
                 ));
@@ -139,7 +171,7 @@ pub fn w601_broken_journal_link(j: &Journal, out: &mut Vec<Diagnostic>) {
             }
             out.push(Diagnostic::new(
                 Code::W601,
-                source.body_at(line),
+                source.body_at(*line),
                 format!("a link to `{file}`, which does not exist or is private"),
                 "fix the path (it is relative to this file), or remove the link; it is shown as plain text",
             ));
@@ -158,7 +190,7 @@ mod tests {
         j.goals.push(goal("speaking"));
         let mut m = meeting("2026-02-02");
         m.body = "See [the goal](../goals/speaking.md).\n\n[gone](../goals/gone.md)\n".into();
-        j.meetings.push(m);
+        j.meetings.push(m.into());
         let mut out = Vec::new();
         w601_broken_journal_link(&j, &mut out);
         assert_eq!(out.len(), 1, "{out:?}");
@@ -173,7 +205,7 @@ mod tests {
         j.goals.push(goal("speaking"));
         let mut m = meeting("2026-02-02");
         m.goals = vec!["speakng".into()];
-        j.meetings.push(m);
+        j.meetings.push(m.into());
         let mut out = Vec::new();
         e005_unknown_reference(&j, &mut out);
         assert_eq!(out.len(), 1);

@@ -26,7 +26,10 @@ mod tests {
     fn w505_once_a_meeting_was_held_and_no_address() {
         let mut j = journal();
         assert!(run(w505_no_reply_address, &j).is_empty());
-        j.meetings = vec![meeting("2026-02-02")];
+        j.meetings = vec![meeting("2026-02-02")]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         assert_eq!(run(w505_no_reply_address, &j).len(), 1);
         j.config.mentee.email = Some("ada@example.org".into());
         assert!(run(w505_no_reply_address, &j).is_empty());

@@ -63,7 +63,7 @@ mod tests {
         let mut n = meeting("2026-02-09");
         n.tags = vec!["rust".into(), "Rust".into(), "!!!".into()];
         j.goals = vec![g];
-        j.meetings = vec![m, n];
+        j.meetings = vec![m.into(), n.into()];
         let found = run(w507_tag_spellings, &j);
         let files: Vec<&str> = found.iter().map(|(_, f, _)| f.as_str()).collect();
         assert_eq!(

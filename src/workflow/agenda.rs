@@ -195,6 +195,7 @@ fn held(j: &Journal) -> impl Iterator<Item = &Meeting> {
     j.meetings
         .iter()
         .filter(|m| m.status == MeetingStatus::Held)
+        .map(|m| &**m)
 }
 
 fn active(j: &Journal) -> impl Iterator<Item = &Goal> {
@@ -230,7 +231,7 @@ mod tests {
         let mut planned = meeting("2026-03-09");
         planned.status = MeetingStatus::Planned;
         planned.actions = vec![action("Not agreed yet", Owner::Mentee, "2026-03-10", None)];
-        j.meetings = vec![a, b, planned];
+        j.meetings = vec![a, b, planned].into_iter().map(Into::into).collect();
         j
     }
 
@@ -287,7 +288,7 @@ mod tests {
                 line: 10,
             },
         ];
-        j.meetings = vec![m];
+        j.meetings = vec![m].into_iter().map(Into::into).collect();
         let open = open_commitments(&j);
         assert_eq!(open.len(), 1);
         assert_eq!(open[0].commitment.what, "An introduction");
@@ -359,7 +360,7 @@ mod tests {
         let mut new = meeting("2026-02-20");
         new.goals = vec!["recent".into()];
         j.goals = vec![fresh, never, quiet, recent];
-        j.meetings = vec![old, new];
+        j.meetings = vec![old, new].into_iter().map(Into::into).collect();
         let ids: Vec<(&str, Option<NaiveDate>)> = neglected_goals(&j, date("2026-03-02"))
             .iter()
             .map(|n| (n.goal.id.as_str(), n.last_discussed))
@@ -403,7 +404,7 @@ mod tests {
     #[test]
     fn markdown_keeps_written_points_and_adds_missing_ones() {
         let mut j = with_actions();
-        j.meetings[2].agenda = vec![
+        std::sync::Arc::make_mut(&mut j.meetings[2]).agenda = vec![
             "My own question".into(),
             "Follow up: Later task (action from 2 February 2026, due 20 March 2026)".into(),
         ];

@@ -17,6 +17,7 @@ pub fn pick<'a>(j: &'a Journal, wanted: Option<&str>) -> Result<&'a Meeting, Str
             .iter()
             .rev()
             .find(|m| m.status == MeetingStatus::Held)
+            .map(|m| &**m)
             .ok_or_else(|| {
                 "there is no held meeting to summarise yet; name one: mentorfolio summary SLUG"
                     .to_string()
@@ -29,6 +30,7 @@ pub fn pick<'a>(j: &'a Journal, wanted: Option<&str>) -> Result<&'a Meeting, Str
         .meetings
         .iter()
         .filter(|m| m.date.to_string() == wanted)
+        .map(|m| &**m)
         .collect();
     if let [m] = on_date[..] {
         return Ok(m);
@@ -216,7 +218,10 @@ mod tests {
             decision: Some(Decision::Adopted),
             line: 9,
         }];
-        j.meetings = vec![meeting("2026-01-26"), m];
+        j.meetings = vec![meeting("2026-01-26"), m]
+            .into_iter()
+            .map(Into::into)
+            .collect();
         j
     }
 
@@ -252,7 +257,7 @@ mod tests {
     #[test]
     fn a_cancelled_meeting_says_who_why_and_when_instead() {
         let mut j = journal_with_meetings();
-        let m = &mut j.meetings[1];
+        let m = std::sync::Arc::make_mut(&mut j.meetings[1]);
         m.status = MeetingStatus::Cancelled;
         m.cancellation = Some(crate::journal::Cancellation {
             by: Owner::Mentor(0),
