@@ -94,11 +94,7 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
     ) {
         return;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     // The example with a repository, so the review page has both kinds of Reply link.
     let journal = common::example_copy("repository: priya-raman/mentoring\n");
     let out = journal.path().join("public");
@@ -164,16 +160,10 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
 /// a second page opens without asking, and "Lock" forgets the key.
 #[test]
 fn the_protected_site_unlocks_once_per_visit_in_chromium() {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && browser_dir().join("node_modules/playwright-core").is_dir();
-    if !available("headless Chromium and tests/browser/node_modules", ready) {
+    if !chromium_ready() {
         return;
     }
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let dir = common::protected_example();
     let passphrase = common::PASSPHRASE;
     let out = dir.path().join("public");
@@ -208,17 +198,11 @@ fn the_protected_site_unlocks_once_per_visit_in_chromium() {
 /// journal edit and opens again without asking.
 #[test]
 fn the_protected_preview_reloads_on_an_edit_in_chromium() {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && browser_dir().join("node_modules/playwright-core").is_dir();
-    if !available("headless Chromium and tests/browser/node_modules", ready) {
+    if !chromium_ready() {
         return;
     }
     let dir = common::protected_example();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let mut serve = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"))
         .arg("--root")
         .arg(dir.path())
@@ -253,6 +237,13 @@ fn the_protected_preview_reloads_on_an_edit_in_chromium() {
     );
 }
 
+/// Headless Chromium and the browser tests' node packages are there (required under CI).
+fn chromium_ready() -> bool {
+    let ready = Path::new("/usr/bin/chromium").exists()
+        && browser_dir().join("node_modules/playwright-core").is_dir();
+    available("headless Chromium and tests/browser/node_modules", ready)
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -282,9 +273,7 @@ fn search_in_chromium(out: &Path, port: u16, passphrase: Option<&str>) {
 
 #[test]
 fn searching_a_word_finds_its_old_meeting_in_chromium() {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && browser_dir().join("node_modules/playwright-core").is_dir();
-    if !available("headless Chromium and tests/browser/node_modules", ready) {
+    if !chromium_ready() {
         return;
     }
     let port = free_port();
@@ -296,9 +285,7 @@ fn searching_a_word_finds_its_old_meeting_in_chromium() {
 
 #[test]
 fn a_protected_site_searches_its_sealed_index_once_unlocked_in_chromium() {
-    let ready = Path::new("/usr/bin/chromium").exists()
-        && browser_dir().join("node_modules/playwright-core").is_dir();
-    if !available("headless Chromium and tests/browser/node_modules", ready) {
+    if !chromium_ready() {
         return;
     }
     let port = free_port();

@@ -368,6 +368,19 @@ pub fn suggestion<'a>(u: &Urls, s: &SuggestionRef<'a>) -> SuggestionView<'a> {
     }
 }
 
+/// The suggestions the mentor made in meeting `m`.
+pub fn suggestions_of<'a>(m: &'a Meeting, u: &Urls) -> Vec<SuggestionView<'a>> {
+    (m.suggestions.iter())
+        .map(|s| {
+            let at = SuggestionRef {
+                meeting: m,
+                suggestion: s,
+            };
+            suggestion(u, &at)
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct ActivityLink<'a> {
     pub slug: &'a str,

@@ -38,6 +38,31 @@ const PRIVATE_HINT: &str = "run `mentorfolio check` in the terminal to see it";
 /// own styles for `code` are.
 const CODE_STYLE: &str = "background:#2b2b33;color:#ffe082;padding:0 .3em;border-radius:3px";
 
+/// One problem as a list item: code, place, message and hint. A private file's problem
+/// keeps its code and place only; its words may quote the file, and a served page may be
+/// seen by someone else.
+fn item(d: &Diagnostic, margin: &str, before_message: &str) -> String {
+    let place = match d.line {
+        Some(line) => format!("{}:{line}", d.file),
+        None => d.file.clone(),
+    };
+    let (message, hint) = if d.private {
+        (PRIVATE_MESSAGE, PRIVATE_HINT)
+    } else {
+        (d.message.as_str(), d.hint.as_str())
+    };
+    let hint = match hint {
+        "" => String::new(),
+        hint => format!("<br><em>hint: {}</em>", escape(hint)),
+    };
+    format!(
+        "<li style=\"margin:0 0 {margin}\"><strong>{}</strong> <code style=\"{CODE_STYLE}\">{}</code>{before_message}{}{hint}</li>",
+        escape(&d.code.as_str()),
+        escape(&place),
+        escape(message),
+    )
+}
+
 /// The overlay as a self-contained HTML fragment (its own inline styles, no assets). Its
 /// background is opaque, so that its text has the same contrast over any page, light or
 /// dark, and the page's own colours never show through it.
@@ -46,28 +71,7 @@ pub fn render(failure: &Failure) -> String {
     let title = match failure {
         Failure::Diagnostics(diags) => {
             for d in diags.iter().filter(|d| d.is_error()) {
-                let place = match d.line {
-                    Some(line) => format!("{}:{line}", d.file),
-                    None => d.file.clone(),
-                };
-                // A private file's problem keeps its code and place; its words may quote the
-                // file, and a served page may be seen by someone else.
-                let (message, hint) = if d.private {
-                    (PRIVATE_MESSAGE, PRIVATE_HINT)
-                } else {
-                    (d.message.as_str(), d.hint.as_str())
-                };
-                items.push_str(&format!(
-                    "<li style=\"margin:0 0 1em\"><strong>{}</strong> <code style=\"{CODE_STYLE}\">{}</code><br>{}{}</li>",
-                    escape(&d.code.as_str()),
-                    escape(&place),
-                    escape(message),
-                    if hint.is_empty() {
-                        String::new()
-                    } else {
-                        format!("<br><em>hint: {}</em>", escape(hint))
-                    },
-                ));
+                items.push_str(&item(d, "1em", "<br>"));
             }
             "The site could not be rebuilt"
         }
@@ -99,26 +103,7 @@ pub fn notes(diags: &[Diagnostic]) -> Option<String> {
     }
     let mut items = String::new();
     for d in &warnings {
-        let place = match d.line {
-            Some(line) => format!("{}:{line}", d.file),
-            None => d.file.clone(),
-        };
-        let (message, hint) = if d.private {
-            (PRIVATE_MESSAGE, PRIVATE_HINT)
-        } else {
-            (d.message.as_str(), d.hint.as_str())
-        };
-        items.push_str(&format!(
-            "<li style=\"margin:0 0 .6em\"><strong>{}</strong> <code style=\"{CODE_STYLE}\">{}</code> {}{}</li>",
-            escape(&d.code.as_str()),
-            escape(&place),
-            escape(message),
-            if hint.is_empty() {
-                String::new()
-            } else {
-                format!("<br><em>hint: {}</em>", escape(hint))
-            },
-        ));
+        items.push_str(&item(d, ".6em", " "));
     }
     Some(format!(
         "<details id=\"mentorfolio-journal-notes\" style=\"position:fixed;right:1em;bottom:1em;z-index:2147483646;\

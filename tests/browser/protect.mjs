@@ -3,35 +3,16 @@
 // second page opens without asking, "Lock" forgets the key, nothing is fetched from
 // outside the site; "remember on this device" keeps the key for a new tab until "Lock".
 // Usage: node protect.mjs SITE_DIR PORT PREFIX PASSPHRASE
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { serveSite } from './site-server.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [siteDir, port, prefix, passphrase] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.txt': 'text/plain' };
-
-async function exists(p) {
-  try { return (await stat(p)).isFile(); } catch { return false; }
-}
-
-const server = createServer(async (req, res) => {
-  let path = decodeURIComponent(new URL(req.url, origin).pathname);
-  if (!path.startsWith(prefix)) { res.writeHead(404); return res.end('outside the site'); }
-  path = join(siteDir, path.slice(prefix.length));
-  if (path.endsWith('/')) path = join(path, 'index.html');
-  if (!(await exists(path))) {
-    res.writeHead(404, { 'content-type': types['.html'] });
-    return res.end(await readFile(join(siteDir, '404.html')));
-  }
-  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
-  res.end(await readFile(path));
-});
-await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+const server = await serveSite(siteDir, port, prefix);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

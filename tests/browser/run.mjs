@@ -4,43 +4,18 @@
 // of the dashboard. The review page's Reply links must write to MAILTO and open issues in
 // the GitHub REPOSITORY (OWNER/NAME) when given.
 // Usage: node run.mjs SITE_DIR PORT PREFIX SCREENSHOT_DIR [MAILTO [REPOSITORY]]
-import { createServer } from 'node:http';
-import { readFile, readdir, stat, mkdir } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { serveSite } from './site-server.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [siteDir, port, prefix, shots, mailto, repository] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
 
-const types = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.xml': 'application/xml', '.ics': 'text/calendar', '.png': 'image/png', '.ico': 'image/x-icon',
-  '.js': 'text/javascript', '.woff2': 'font/woff2', '.jpg': 'image/jpeg',
-};
-
-async function exists(p) {
-  try { return (await stat(p)).isFile(); } catch { return false; }
-}
-
-// A static server like GitHub Pages: the site lives under PREFIX; `dir/` serves `dir/index.html`.
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, origin);
-  let path = decodeURIComponent(url.pathname);
-  if (!path.startsWith(prefix)) { res.writeHead(404); return res.end('outside the site'); }
-  path = join(siteDir, path.slice(prefix.length));
-  if (path.endsWith('/')) path = join(path, 'index.html');
-  if (!(await exists(path)) && (await exists(join(path, 'index.html')))) path = join(path, 'index.html');
-  if (!(await exists(path))) {
-    res.writeHead(404, { 'content-type': types['.html'] });
-    return res.end(await readFile(join(siteDir, '404.html')));
-  }
-  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
-  res.end(await readFile(path));
-});
-await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+const server = await serveSite(siteDir, port, prefix);
 
 async function htmlFiles(dir, rel = '') {
   const out = [];

@@ -4,36 +4,12 @@
 // Without JavaScript the form leads to the list of meetings. On a protected site the
 // page is unlocked first and the sealed index opens with the kept key.
 // Usage: node search.mjs SITE_DIR PORT PREFIX WORD TITLE [PASSPHRASE]
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { join, extname } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveSite } from './site-server.mjs';
 
 const [siteDir, port, prefix, word, title, passphrase] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
-const types = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml',
-};
-
-async function exists(p) {
-  try { return (await stat(p)).isFile(); } catch { return false; }
-}
-
-const server = createServer(async (req, res) => {
-  let path = decodeURIComponent(new URL(req.url, origin).pathname);
-  if (!path.startsWith(prefix)) { res.writeHead(404); return res.end('outside the site'); }
-  path = join(siteDir, path.slice(prefix.length));
-  if (path.endsWith('/')) path = join(path, 'index.html');
-  if (!(await exists(path)) && (await exists(join(path, 'index.html')))) path = join(path, 'index.html');
-  if (!(await exists(path))) {
-    res.writeHead(404, { 'content-type': types['.html'] });
-    return res.end(await readFile(join(siteDir, '404.html')));
-  }
-  res.writeHead(200, { 'content-type': types[extname(path)] || 'application/octet-stream' });
-  res.end(await readFile(path));
-});
-await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
+const server = await serveSite(siteDir, port, prefix);
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

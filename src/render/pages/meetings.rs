@@ -148,19 +148,7 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
                 fulfilled: day_opt(c.fulfilled),
             })
             .collect(),
-        suggestions: m
-            .suggestions
-            .iter()
-            .map(|s| {
-                suggestion(
-                    u,
-                    &crate::analyse::review::SuggestionRef {
-                        meeting: m,
-                        suggestion: s,
-                    },
-                )
-            })
-            .collect(),
+        suggestions: suggestions_of(m, u),
         feedback_given: &m.feedback_given,
         summary_sent: day_opt(m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {

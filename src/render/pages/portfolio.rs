@@ -72,19 +72,7 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         .map(|m| MeetingOutcomes {
             meeting: meeting_link(m, u),
             outcomes: &m.outcomes,
-            suggestions: m
-                .suggestions
-                .iter()
-                .map(|s| {
-                    suggestion(
-                        u,
-                        &crate::analyse::review::SuggestionRef {
-                            meeting: m,
-                            suggestion: s,
-                        },
-                    )
-                })
-                .collect(),
+            suggestions: suggestions_of(m, u),
         })
         .collect();
     let held = j
