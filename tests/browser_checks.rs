@@ -36,6 +36,20 @@ fn build_example(out: &Path, base_url: &str) {
         .success();
 }
 
+/// Builds a copy of the example site at `root` into `root/public/`, for the browser at
+/// `http://127.0.0.1:PORT/mentoring/`; a protected copy gets the test passphrase.
+fn build_copy(root: &Path, port: u16) {
+    assert_cmd::Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .arg("--root")
+        .arg(root)
+        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
+        .args(["--base-url", &format!("http://127.0.0.1:{port}/mentoring/")])
+        .env("MENTORFOLIO_PASSPHRASE", common::PASSPHRASE)
+        .assert()
+        .success();
+}
+
 #[test]
 fn every_page_passes_the_nu_html_checker() {
     let jar = browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -98,20 +112,7 @@ fn every_page_is_accessible_and_self_contained_in_chromium() {
     // The example with a repository, so the review page has both kinds of Reply link.
     let journal = common::example_copy("repository: priya-raman/mentoring\n");
     let out = journal.path().join("public");
-    assert_cmd::Command::cargo_bin("mentorfolio")
-        .unwrap()
-        .arg("--root")
-        .arg(journal.path())
-        .args([
-            "--today",
-            common::EXAMPLE_TODAY,
-            "build",
-            "--quiet",
-            "--base-url",
-        ])
-        .arg(format!("http://127.0.0.1:{port}/mentoring/"))
-        .assert()
-        .success();
+    build_copy(journal.path(), port);
     let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     let run = Command::new("node")
         .arg(browser_dir().join("run.mjs"))
@@ -167,15 +168,7 @@ fn the_protected_site_unlocks_once_per_visit_in_chromium() {
     let dir = common::protected_example();
     let passphrase = common::PASSPHRASE;
     let out = dir.path().join("public");
-    assert_cmd::Command::cargo_bin("mentorfolio")
-        .unwrap()
-        .arg("--root")
-        .arg(dir.path())
-        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
-        .args(["--base-url", &format!("http://127.0.0.1:{port}/mentoring/")])
-        .env("MENTORFOLIO_PASSPHRASE", passphrase)
-        .assert()
-        .success();
+    build_copy(dir.path(), port);
     let run = Command::new("node")
         .arg(browser_dir().join("protect.mjs"))
         .arg(&out)
@@ -291,15 +284,7 @@ fn a_protected_site_searches_its_sealed_index_once_unlocked_in_chromium() {
     let port = free_port();
     let dir = common::protected_example();
     let out = dir.path().join("public");
-    assert_cmd::Command::cargo_bin("mentorfolio")
-        .unwrap()
-        .arg("--root")
-        .arg(dir.path())
-        .args(["--today", common::EXAMPLE_TODAY, "build", "--quiet"])
-        .args(["--base-url", &format!("http://127.0.0.1:{port}/mentoring/")])
-        .env("MENTORFOLIO_PASSPHRASE", common::PASSPHRASE)
-        .assert()
-        .success();
+    build_copy(dir.path(), port);
     search_in_chromium(&out, port, Some(common::PASSPHRASE));
 }
 

@@ -2,14 +2,10 @@
 // reload client, and when a journal file changes it reloads and opens again without
 // asking. Usage: node protect-live.mjs URL PASSPHRASE FILE_TO_EDIT
 import { appendFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './harness.mjs';
 
 const [url, passphrase, file] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const problems = [];
 const page = await browser.newPage();
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

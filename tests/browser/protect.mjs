@@ -5,8 +5,7 @@
 // Usage: node protect.mjs SITE_DIR PORT PREFIX PASSPHRASE
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { serveSite } from './site-server.mjs';
+import { launchChromium, serveSite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -14,11 +13,7 @@ const [siteDir, port, prefix, passphrase] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
 const server = await serveSite(siteDir, port, prefix);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const problems = [];
 const check = (ok, what) => { if (!ok) problems.push(what); };
 

@@ -4,18 +4,13 @@
 // Without JavaScript the form leads to the list of meetings. On a protected site the
 // page is unlocked first and the sealed index opens with the kept key.
 // Usage: node search.mjs SITE_DIR PORT PREFIX WORD TITLE [PASSPHRASE]
-import { chromium } from 'playwright-core';
-import { serveSite } from './site-server.mjs';
+import { launchChromium, serveSite } from './harness.mjs';
 
 const [siteDir, port, prefix, word, title, passphrase] = process.argv.slice(2);
 const origin = `http://127.0.0.1:${port}`;
 const server = await serveSite(siteDir, port, prefix);
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const problems = [];
 const check = (ok, what) => { if (!ok) problems.push(what); };
 

@@ -1,8 +1,9 @@
-// A static server like GitHub Pages for the browser checks: the built site lives under
-// PREFIX, `dir/` serves `dir/index.html`, a missing file gets the site's 404 page.
+// What every browser check shares: Debian's Chromium, launched headless and kept off the
+// network, and a static server like GitHub Pages for a built site.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml',
@@ -15,7 +16,9 @@ async function exists(p) {
   try { return (await stat(p)).isFile(); } catch { return false; }
 }
 
-// Serves SITE_DIR at http://127.0.0.1:PORT/PREFIX until the returned server is closed.
+// Serves SITE_DIR at http://127.0.0.1:PORT/PREFIX (a static server like GitHub Pages:
+// `dir/` serves `dir/index.html`, a missing file gets the site's 404 page) until the
+// returned server is closed.
 export async function serveSite(siteDir, port, prefix) {
   const origin = `http://127.0.0.1:${port}`;
   const server = createServer(async (req, res) => {
@@ -33,4 +36,13 @@ export async function serveSite(siteDir, port, prefix) {
   });
   await new Promise((ok) => server.listen(Number(port), '127.0.0.1', ok));
   return server;
+}
+
+// Debian's Chromium, headless, with nothing that reaches the network by itself.
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
 }
