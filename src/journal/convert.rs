@@ -245,9 +245,15 @@ impl Ctx<'_> {
             return Some(*t);
         }
         let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
-        let hint = match nearest(&word, &words) {
-            Some(n) => format!("did you mean `{n}`? (one of {})", words.join(", ")),
-            None => format!("use one of {}", words.join(", ")),
+        self.unknown_word(path, &v, nearest(&word, &words), &words.join(", "));
+        None
+    }
+
+    /// E004 for a word that is none of `listed`, suggesting the nearest one.
+    fn unknown_word(&mut self, path: &str, v: &Scalar, near: Option<&str>, listed: &str) {
+        let hint = match near {
+            Some(n) => format!("did you mean `{n}`? (one of {listed})"),
+            None => format!("use one of {listed}"),
         };
         self.error(
             Code::E004,
@@ -255,7 +261,6 @@ impl Ctx<'_> {
             format!("unknown {} `{}`", last(path), v.0.trim()),
             &hint,
         );
-        None
     }
 
     /// Whom `owner:` or `cancellation.by:` names; E004 listing the valid owners otherwise.
@@ -267,16 +272,7 @@ impl Ctx<'_> {
         let word = v.0.trim().to_lowercase();
         let lower: Vec<&str> = owners.words().map(|(w, _)| w).collect();
         let near = nearest(&word, &lower).and_then(|n| owners.words().find(|(w, _)| *w == n));
-        let hint = match near {
-            Some((_, n)) => format!("did you mean `{n}`? (one of {})", owners.listed()),
-            None => format!("use one of {}", owners.listed()),
-        };
-        self.error(
-            Code::E004,
-            path,
-            format!("unknown {} `{}`", last(path), v.0.trim()),
-            &hint,
-        );
+        self.unknown_word(path, &v, near.map(|(_, n)| n), &owners.listed());
         None
     }
 
