@@ -42,17 +42,21 @@ impl<'a> Lock<'a> {
         }
     }
 
-    /// The file as published: an HTML page becomes its lock screen, each file of the
-    /// search index its ciphertext, anything else stays. Runs after the leak check, which needs the clear
-    /// text.
+    /// The file as published: an HTML page becomes its lock screen; the theme's static
+    /// files and the files only servers read (`robots.txt`, `.nojekyll`, `CNAME`) stay as
+    /// they are; anything else (the search index) becomes its ciphertext, so a new kind of
+    /// output is sealed without being named here. Runs after the leak check, which needs
+    /// the clear text.
     pub fn finish(&self, path: &str, bytes: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
-        if crate::render::search::is_index(path) {
+        if !path.ends_with(".html") {
+            if self.theme.statics.contains_key(path)
+                || matches!(path, "robots.txt" | ".nojekyll" | "CNAME")
+            {
+                return Ok(bytes);
+            }
             let sealed = self.key.seal(path, &bytes);
             let json = serde_json::json!({"nonce": sealed.nonce, "data": sealed.data});
             return Ok(format!("{json}\n").into_bytes());
-        }
-        if !path.ends_with(".html") {
-            return Ok(bytes);
         }
         let sealed = self.key.seal(path, &bytes);
         let view = LockView {

@@ -65,11 +65,6 @@ impl File {
     }
 }
 
-/// Whether the site file at `path` is part of the search index (a protected site seals it).
-pub fn is_index(path: &str) -> bool {
-    path == PATH || (path.starts_with("search/") && path.ends_with(".json"))
-}
-
 /// Every part of the index of `j`, newest first: meetings, then goals, then activities.
 pub fn parts(j: &Journal) -> Vec<File> {
     let mut files = Vec::new();
