@@ -106,9 +106,14 @@ pub fn run(g: &Globals, strict: bool, json: bool, drafts: bool) -> i32 {
             println!("{line}")
         }
     }
-    if console::fails(&checked.diagnostics, strict) {
+    let status = if console::fails(&checked.diagnostics, strict) {
         console::FAILED
     } else {
         console::OK
-    }
+    };
+    // The process ends with this command: its exit returns the journal's memory at once,
+    // where dropping it would free every string one by one (a tenth of the wall time at
+    // 10,000 meetings).
+    std::mem::forget(checked);
+    status
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{self, Files, SimpleFile};
@@ -255,24 +255,45 @@ pub fn to_json(diags: &[Diagnostic]) -> String {
 /// A file's text as diagnostics show it, with the start of each line.
 type SourceFile = SimpleFile<String, String>;
 
+/// A file's text as read; made into a [`SourceFile`] (escaped, lines found) only when a
+/// diagnostic of the file is printed, which most files never need.
+struct Kept {
+    text: Box<str>,
+    file: OnceLock<SourceFile>,
+}
+
 /// The text of every journal file and template as last read, by the path it was read
 /// from. Printing a diagnostic takes its line from here and never opens the file again:
 /// the file may have changed since, be huge, or be a pipe that blocks. Process-wide so
 /// that the model and the many callers of [`emit`] never carry file text around.
-static SOURCES: Mutex<BTreeMap<PathBuf, Arc<SourceFile>>> = Mutex::new(BTreeMap::new());
+static SOURCES: Mutex<BTreeMap<PathBuf, Arc<Kept>>> = Mutex::new(BTreeMap::new());
 
 /// Keeps the text just read from `path` for [`emit`], replacing what an earlier read kept.
+/// O(text): one copy; escaping and finding lines wait until a diagnostic is printed.
 pub fn remember_source(path: &Path, text: &str) {
-    let file = Arc::new(SimpleFile::new(String::new(), visible(text).into_owned()));
-    SOURCES
+    let kept = Arc::new(Kept {
+        text: text.into(),
+        file: OnceLock::new(),
+    });
+    let path = path.to_path_buf();
+    let old = SOURCES
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .insert(path.to_path_buf(), file);
+        .insert(path, kept);
+    // Freed outside the lock, so other threads reading files are not held up.
+    drop(old);
 }
 
-fn source(path: &Path) -> Option<Arc<SourceFile>> {
+fn source(path: &Path) -> Option<Arc<Kept>> {
     let sources = SOURCES.lock().unwrap_or_else(|e| e.into_inner());
     sources.get(path).cloned()
+}
+
+impl Kept {
+    fn file(&self) -> &SourceFile {
+        self.file
+            .get_or_init(|| SimpleFile::new(String::new(), visible(&self.text).into_owned()))
+    }
 }
 
 /// `text` with every control character a terminal would act on (C0 but tab and line
@@ -313,7 +334,7 @@ pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std:
         .with_message(visible(&d.message));
         match kept
             .as_deref()
-            .and_then(|f| byte_range(f, d.line, d.column))
+            .and_then(|k| byte_range(k.file(), d.line, d.column))
         {
             Some(range) => report = report.with_labels(vec![Label::primary((), range)]),
             None => {
@@ -329,7 +350,7 @@ pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std:
         }
         match &kept {
             // The kept file's line starts, under this diagnostic's name.
-            Some(kept) => term::emit(out, &config, &Named(&name, kept), &report),
+            Some(kept) => term::emit(out, &config, &Named(&name, kept.file()), &report),
             None => term::emit(out, &config, &empty, &report),
         }
         .map_err(std::io::Error::other)?;

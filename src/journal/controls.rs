@@ -12,6 +12,16 @@ pub fn is_forbidden_control(c: char) -> bool {
     (c.is_ascii_control() && c != '\t' && c != '\n') || c == '\u{7f}'
 }
 
+/// Whether `text` holds a character of [`is_forbidden_control`]. Every one is ASCII, so
+/// bytes tell, a block at a time without stopping early, which lets the compiler compare
+/// many at once: every file is searched, and few hold one.
+fn has_forbidden_control(text: &str) -> bool {
+    let forbidden = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
+    text.as_bytes()
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |found, b| found | forbidden(*b)))
+}
+
 /// The control characters that the YAML escapes of one line make (`\e`, `"\x1b"`,
 /// `\f`, ...), by column, in double-quoted scalars that start and end on the line. The
 /// YAML reader replaces what they make; this finds them for the warning.
@@ -78,7 +88,7 @@ fn yaml_lines(text: &str, rel: &str) -> usize {
 pub fn replace_controls(text: String, rel: &str, warnings: &mut Vec<Diagnostic>) -> String {
     let yaml = yaml_lines(&text, rel);
     let escapes = text.contains('\\') && yaml > 0;
-    if !escapes && !text.contains(is_forbidden_control) {
+    if !escapes && !has_forbidden_control(&text) {
         return text;
     }
     for (n, line) in text.split('\n').enumerate() {
@@ -105,7 +115,7 @@ pub fn replace_controls(text: String, rel: &str, warnings: &mut Vec<Diagnostic>)
             "delete the invisible character; a form feed, escape or lone carriage return has no place in notes",
         ));
     }
-    if text.contains(is_forbidden_control) {
+    if has_forbidden_control(&text) {
         text.replace(is_forbidden_control, "\u{fffd}")
     } else {
         text
@@ -133,5 +143,21 @@ mod tests {
             "{}",
             warnings[1].message
         );
+    }
+
+    #[test]
+    fn the_byte_search_finds_what_the_character_test_finds() {
+        for c in (0..=0x7f_u8)
+            .map(char::from)
+            .chain(['\u{80}', '\u{9f}', 'é', '\u{2028}'])
+        {
+            let text = format!("{}{c}", "x".repeat(70));
+            assert_eq!(
+                has_forbidden_control(&text),
+                is_forbidden_control(c),
+                "{:?}",
+                c
+            );
+        }
     }
 }

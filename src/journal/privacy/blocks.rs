@@ -54,9 +54,12 @@ fn closes(line: &str, ch: u8, len: usize) -> bool {
 /// Whether the body could hold a private block at all: the word appears somewhere, in any
 /// case. Spares the parse for the many bodies that never mention it.
 fn mentions_private(body: &str) -> bool {
-    body.as_bytes()
-        .windows(7)
-        .any(|w| w.eq_ignore_ascii_case(b"private"))
+    let bytes = body.as_bytes();
+    memchr::memchr2_iter(b'p', b'P', bytes).any(|at| {
+        bytes
+            .get(at + 1..at + 7)
+            .is_some_and(|rest| rest.eq_ignore_ascii_case(b"rivate"))
+    })
 }
 
 /// The line starting at `at` and the offset after it (its newline included).
