@@ -30,7 +30,16 @@ struct GoalSection<'a> {
 struct MeetingOutcomes<'a> {
     meeting: MeetingLink,
     outcomes: &'a [String],
-    suggestions: Vec<SuggestionView<'a>>,
+    suggestions: Vec<Suggestion<'a>>,
+}
+
+/// A suggestion under the meeting it was made in, so without a link back to it: the
+/// page holds every held meeting, and Tera copies its whole context.
+#[derive(Serialize)]
+struct Suggestion<'a> {
+    suggestion: &'a str,
+    reflection: Option<&'a str>,
+    decision: Option<&'static str>,
 }
 
 pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
@@ -72,7 +81,15 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         .map(|m| MeetingOutcomes {
             meeting: meeting_link(m, u),
             outcomes: &m.outcomes,
-            suggestions: suggestions_of(m, u),
+            suggestions: m
+                .suggestions
+                .iter()
+                .map(|s| Suggestion {
+                    suggestion: &s.suggestion,
+                    reflection: s.reflection.as_deref(),
+                    decision: s.decision.map(|d| d.as_str()),
+                })
+                .collect(),
         })
         .collect();
     let held = j
