@@ -330,16 +330,21 @@ fn a_save_costs_the_same_work_whatever_the_size_of_the_journal() {
     assert_eq!(first_small.parsed, 41);
     assert!(first_large.parsed * 10 <= first_small.parsed * 22);
     assert!(first_large.bodies_rendered * 10 <= first_small.bodies_rendered * 22);
-    // A save parses, reads and renders the one body it changed (and the plan, which is
-    // read on every load), at any size.
+    assert_eq!(first_small.meetings_checked, 40);
+    assert_eq!(first_large.meetings_checked, 80);
+    // A save parses, reads, checks and renders the one document it changed (and reads
+    // the plan, which is read on every load), at any size.
     let one = mentorfolio::serve::Work {
         parsed: 1,
         links_read: 2,
+        meetings_checked: 1,
         bodies_rendered: 1,
     };
     assert_eq!((edit_small, edit_large), (one, one));
     assert_eq!(add_small.parsed, 1);
     assert_eq!(add_large.parsed, 1);
+    assert_eq!(add_small.meetings_checked, 1);
+    assert_eq!(add_large.meetings_checked, 1);
 }
 
 #[test]
@@ -394,4 +399,47 @@ fn a_page_that_cannot_be_made_says_why_and_others_still_serve() {
     let mut codes: Vec<Code> = site.warm(&|| false).iter().map(|d| d.code).collect();
     codes.sort();
     assert_eq!(codes, [Code::E008, Code::E009]);
+}
+
+#[test]
+fn a_meetings_warnings_follow_its_saves_and_the_configuration() {
+    let (j, root) = weekly(6);
+    let mut session = Session::new(&root, today(), BASE);
+    assert!(session.update(&[]).site.is_some());
+    let meeting = root.join("meetings/2024-01-08.md");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let codes = |update: &Update| -> Vec<(Code, String)> {
+        (update.diagnostics.iter())
+            .map(|d| (d.code, d.file.clone()))
+            .collect()
+    };
+    let w204 = (Code::W204, "meetings/2024-01-08.md".to_string());
+    // No summary sent: the saved meeting warns, and only its own rules ran again.
+    std::fs::write(&meeting, text.replace("summary_sent: 2024-01-08\n", "")).unwrap();
+    let update = session.update(std::slice::from_ref(&meeting));
+    assert_same_as_fresh(&root, &update, "a summary removed");
+    assert!(codes(&update).contains(&w204), "{:?}", update.diagnostics);
+    assert_eq!(session.work().meetings_checked, 1);
+    // Another meeting saved: the first one's warning is kept, not lost.
+    let other = root.join("meetings/2024-01-15.md");
+    let other_text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, format!("{other_text}More.\n")).unwrap();
+    let update = session.update(std::slice::from_ref(&other));
+    assert_same_as_fresh(&root, &update, "another meeting saved");
+    assert!(codes(&update).contains(&w204), "{:?}", update.diagnostics);
+    // The configuration changed: every meeting is checked again.
+    let config = j.write(
+        "mentorfolio.yaml",
+        &std::fs::read_to_string(root.join("mentorfolio.yaml"))
+            .unwrap()
+            .replace("Ada", "Augusta Ada"),
+    );
+    let update = session.update(&[config]);
+    assert_same_as_fresh(&root, &update, "the configuration");
+    assert_eq!(session.work().meetings_checked, 6);
+    // Sent after all: the warning goes.
+    std::fs::write(&meeting, &text).unwrap();
+    let update = session.update(std::slice::from_ref(&meeting));
+    assert_same_as_fresh(&root, &update, "the summary sent");
+    assert!(!codes(&update).contains(&w204), "{:?}", update.diagnostics);
 }

@@ -183,6 +183,7 @@ pub struct Session {
     base_url: String,
     files: FileCache,
     links: crate::validate::Links,
+    findings: crate::validate::Findings,
     bodies: Bodies,
     /// The documents parsed since `links` and `bodies` were last brought up to date (a
     /// rebuild that fails before them leaves them behind); None: any may have changed.
@@ -202,6 +203,7 @@ impl Session {
             base_url: base_url.to_string(),
             files: FileCache::default(),
             links: Default::default(),
+            findings: Default::default(),
             bodies: Bodies::default(),
             parsed: None,
             work: Work::default(),
@@ -239,10 +241,8 @@ impl Session {
             }
         }
         let mut bodies = std::mem::take(&mut self.bodies);
-        let theme = self
-            .theme
-            .take()
-            .filter(|_| journal_only(&self.canonical, changed));
+        let documents_only = journal_only(&self.canonical, changed);
+        let theme = self.theme.take().filter(|_| documents_only);
         let loaded = load_cached(&self.root, self.today, &mut files);
         self.files = files;
         self.work = Work {
@@ -272,7 +272,16 @@ impl Session {
         };
         let mut links = std::mem::take(&mut self.links);
         self.work.links_read = links.update(&journal, self.parsed.as_ref());
-        diags.extend(crate::validate::validate_with(&journal, &links));
+        // The configuration may have changed unless only documents did: the rules about
+        // a meeting read it.
+        self.work.meetings_checked =
+            self.findings
+                .update(&journal, self.parsed.as_ref(), !documents_only);
+        diags.extend(crate::validate::validate_with(
+            &journal,
+            &links,
+            Some(&self.findings),
+        ));
         self.links = links;
         crate::allow::Allowances::of(&journal).apply(&mut diags);
         let theme = match theme {
@@ -338,6 +347,8 @@ pub struct Work {
     pub parsed: usize,
     /// Bodies whose links to journal files were read.
     pub links_read: usize,
+    /// Meetings the rules about one meeting at a time were run over.
+    pub meetings_checked: usize,
     /// Markdown bodies rendered to HTML.
     pub bodies_rendered: usize,
 }

@@ -49,33 +49,123 @@ pub const RULES: &[Rule] = &[
     (Code::W601, references::w601_broken_journal_link),
 ];
 
+/// The rules about one meeting at a time: what each finds in a meeting depends on that
+/// meeting, the configuration and today's date only, never on another document. `serve`
+/// keeps their findings by meeting ([`Findings`]).
+const PER_MEETING: &[Code] = &[
+    Code::W201,
+    Code::W202,
+    Code::W203,
+    Code::W204,
+    Code::W205,
+    Code::W206,
+    Code::W301,
+    Code::W302,
+    Code::W303,
+    Code::W503,
+    Code::W504,
+];
+
 /// Runs every rule over the whole journal; diagnostics come back sorted by file and line.
 /// The bodies' links (W601, the largest part) are read on every core, and the rules run
 /// side by side, as [`validate_with`] runs them.
 pub fn validate(journal: &Journal) -> Vec<Diagnostic> {
     let mut links = Links::default();
     links.update(journal, None);
-    validate_with(journal, &links)
+    validate_with(journal, &links, None)
 }
 
-/// [`validate`], with the bodies' links to journal files (W601) taken from `links`, and
-/// the rules run side by side: `serve` waits for them before it tells open pages.
-pub fn validate_with(journal: &Journal, links: &Links) -> Vec<Diagnostic> {
+/// [`validate`], with the bodies' links to journal files (W601) taken from `links`, the
+/// findings of the [`PER_MEETING`] rules from `findings` when given, and the rules run
+/// side by side: `serve` waits for them before it tells open pages.
+pub fn validate_with(
+    journal: &Journal,
+    links: &Links,
+    findings: Option<&Findings>,
+) -> Vec<Diagnostic> {
     let found: Vec<Vec<Diagnostic>> = RULES
         .par_iter()
         .map(|(code, rule)| {
             let mut out = Vec::new();
             if *code == Code::W601 {
                 references::broken_links(journal, |s, body| links.of(s, body), &mut out);
-            } else {
+            } else if findings.is_none() || !PER_MEETING.contains(code) {
                 rule(journal, &mut out);
             }
             out
         })
         .collect();
     let mut out: Vec<Diagnostic> = found.into_iter().flatten().collect();
+    if let Some(findings) = findings {
+        out.extend(findings.by_file.values().flatten().cloned());
+    }
     diagnostics::sort(&mut out);
     out
+}
+
+/// What the [`PER_MEETING`] rules found in each meeting, by meeting file. `serve` keeps
+/// it between rebuilds, as it keeps [`Links`], so that a save runs those rules over the
+/// meetings it changed only.
+#[derive(Default)]
+pub struct Findings {
+    by_file: HashMap<String, Vec<Diagnostic>>,
+}
+
+impl Findings {
+    /// Checks the meetings of `parsed` (None: every meeting) and those not checked yet;
+    /// keeps the others' findings, unless `fresh_basis`: the configuration or the date
+    /// may have changed, so every meeting is checked again. O(meetings) cheap steps plus
+    /// the rules over the meetings checked. Returns how many meetings were checked.
+    pub fn update(
+        &mut self,
+        j: &Journal,
+        parsed: Option<&BTreeSet<String>>,
+        fresh_basis: bool,
+    ) -> usize {
+        if fresh_basis || parsed.is_none() {
+            self.by_file.clear();
+        }
+        let present: HashSet<&str> = j.meetings.iter().map(|m| m.source.file.as_str()).collect();
+        self.by_file.retain(|file, _| {
+            present.contains(file.as_str()) && parsed.is_none_or(|p| !p.contains(file))
+        });
+        let due: Vec<_> = j
+            .meetings
+            .iter()
+            .filter(|m| !self.by_file.contains_key(&m.source.file))
+            .cloned()
+            .collect();
+        let count = due.len();
+        // The same journal with only the meetings to check: the rules read nothing else
+        // of it but the configuration and the date.
+        let some = Journal {
+            config: j.config.clone(),
+            plan: j.plan.clone(),
+            goals: Vec::new(),
+            meetings: due,
+            activities: Vec::new(),
+            today: j.today,
+            unloaded_goals: Default::default(),
+            examples: Default::default(),
+            drafts: Default::default(),
+        };
+        for m in &some.meetings {
+            self.by_file.insert(m.source.file.clone(), Vec::new());
+        }
+        let found: Vec<Vec<Diagnostic>> = RULES
+            .par_iter()
+            .filter(|(code, _)| PER_MEETING.contains(code))
+            .map(|(_, rule)| {
+                let mut out = Vec::new();
+                rule(&some, &mut out);
+                out
+            })
+            .collect();
+        for d in found.into_iter().flatten() {
+            self.by_file.entry(d.file.clone()).or_default().push(d);
+        }
+        count
+    }
 }
 
 /// Each body's links to journal files, by journal file. `serve` keeps them between
