@@ -193,6 +193,7 @@ pub(crate) mod testing {
             unloaded_goals: Default::default(),
             examples: Default::default(),
             drafts: Default::default(),
+            strings: crate::i18n::Strings::english(),
         }
     }
 
