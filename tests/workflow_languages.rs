@@ -280,3 +280,107 @@ fn english_is_the_same_with_or_without_the_language() {
         );
     }
 }
+
+/// The front matter of a file `new` wrote, and its comment lines.
+fn written(root: &Path, rel: &str) -> (serde_yaml::Value, Vec<String>) {
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let front = text.split("---\n").nth(1).unwrap();
+    let comments = front
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    (serde_yaml::from_str(front).unwrap(), comments)
+}
+
+fn run_ok(root: &Path, args: &[&str]) -> String {
+    markdown(root, EXAMPLE_TODAY, args)
+}
+
+/// `new meeting` prepares the agenda and explains the fields in German; the keys and
+/// values stay as the journal format spells them, and `agenda` does not repeat a point.
+#[test]
+fn a_new_german_meeting_and_goal() {
+    let site = example_in("de");
+    let root = site.path();
+    assert_eq!(
+        run_ok(root, &["new", "meeting"]),
+        "meetings/2026/2026-09-23.md\n"
+    );
+    let (m, comments) = written(root, "meetings/2026/2026-09-23.md");
+    assert_eq!(m["status"].as_str(), Some("planned"));
+    assert_eq!(
+        m["agenda"][1].as_str(),
+        Some(
+            "Offene Aufgabe: Write the facilitator's guide for the design forum (vom 26. August 2026, fällig am 8. September 2026)"
+        )
+    );
+    assert_contains_all(
+        &comments.join("\n"),
+        &[
+            "# Nach dem Gespräch `status: held` setzen und die Ergebnisse ergänzen:\n# outcomes:\n#   - Was wir beschlossen haben\n",
+            "#   - { task: Was zu tun ist, owner: mentee, due: YYYY-MM-DD }\n",
+            "# `mentorfolio summary 2026-09-23` gibt die Zusammenfassung aus; den Tag des Versands eintragen:\n# summary_sent: YYYY-MM-DD",
+        ],
+    );
+    for english in [
+        "Record the day",
+        "After the meeting",
+        "What we decided",
+        "prints",
+    ] {
+        assert!(!comments.join("\n").contains(english), "{comments:?}");
+    }
+
+    assert_eq!(
+        run_ok(root, &["new", "goal", "Rust lernen"]),
+        "goals/rust-lernen.md\n"
+    );
+    let (g, comments) = written(root, "goals/rust-lernen.md");
+    assert_eq!(g["status"].as_str(), Some("active"));
+    assert_eq!(
+        comments,
+        [
+            "# Zugehöriges Planziel: influence, visibility, craft",
+            "# objective: influence",
+            "# Bis wann das Ziel erreicht sein soll:",
+            "# target: YYYY-MM-DD",
+            "# Messbare Ergebnisse mit je einem Datum, eines pro Zeile (zum Verwenden das # entfernen):",
+            "#  - { title: Was dann erreicht ist, due: YYYY-MM-DD }",
+            "# Die nächsten konkreten Schritte, einer pro Zeile:",
+            "#  - Was ich als Nächstes tue",
+        ]
+    );
+
+    // Both files read back without an error, and the prepared points are not proposed twice.
+    let agenda = markdown(root, "2026-09-10", &["agenda"]);
+    assert!(
+        agenda.starts_with("# Tagesordnung des Mentoring-Gesprächs am 2026-09-23\n"),
+        "{agenda}"
+    );
+    assert_eq!(
+        agenda.matches("Write the facilitator's guide").count(),
+        1,
+        "{agenda}"
+    );
+}
+
+/// A journal's own wording of a comment stays on its comment line, even over several.
+#[test]
+fn a_journals_own_comment_wording_cannot_break_the_new_file() {
+    let site = example_in("de");
+    let root = site.path();
+    std::fs::create_dir_all(root.join("i18n")).unwrap();
+    std::fs::write(
+        root.join("i18n/de.yaml"),
+        "new.meeting.after: \"Nach dem Gespräch:\\n---\\nstatus: held\"\n",
+    )
+    .unwrap();
+    run_ok(root, &["new", "meeting"]);
+    let (m, comments) = written(root, "meetings/2026/2026-09-23.md");
+    assert_eq!(m["status"].as_str(), Some("planned"));
+    assert!(
+        comments.contains(&"# Nach dem Gespräch: --- status: held".to_string()),
+        "{comments:?}"
+    );
+}
