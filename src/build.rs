@@ -59,7 +59,7 @@ fn prepare(
     let Some(journal) = checked.journal else {
         return failed(diags);
     };
-    let theme = match crate::render::theme::load(root, &journal.config) {
+    let theme = match crate::render::theme::load(root, &journal.config, &journal.strings) {
         Ok(t) => Some(t),
         Err(d) => {
             diags.extend(d);

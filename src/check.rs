@@ -55,7 +55,7 @@ pub fn before_render(root: &std::path::Path, checked: &mut Checked) {
     let Some(j) = &checked.journal else {
         return;
     };
-    let found = match crate::render::theme::load(root, &j.config) {
+    let found = match crate::render::theme::load(root, &j.config, &j.strings) {
         Err(d) => d,
         Ok(_) if checked.diagnostics.iter().any(Diagnostic::is_error) => Vec::new(),
         Ok(theme) if j.config.protect => crate::protect::preflight(root, j, &theme),

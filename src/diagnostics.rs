@@ -63,6 +63,10 @@ pub enum Code {
     W506,
     /// One tag spelled two ways (`Rust`, `rust`), or a tag with no letter or digit.
     W507,
+    /// `language:` names a language with no interface strings, built in or in `i18n/`.
+    W508,
+    /// A translations file leaves some strings out; they are shown in English.
+    W509,
     /// A Markdown link to a journal file that does not exist or is private.
     W601,
     /// A link or goal reference from a published file to a draft, left out of the build.
@@ -118,6 +122,8 @@ impl Code {
         Code::W505,
         Code::W506,
         Code::W507,
+        Code::W508,
+        Code::W509,
         Code::W601,
         Code::W602,
         Code::W701,

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod console;
 pub mod diagnostics;
 pub mod english;
+pub mod i18n;
 pub mod journal;
 pub mod leak;
 pub mod output;

@@ -171,7 +171,7 @@ fn decode(bytes: Vec<u8>, rel: &str) -> Result<String, Diagnostic> {
     }
 }
 
-fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
+pub(crate) fn yaml_diag(rel: &str, e: YamlError, text: &str) -> Diagnostic {
     let (code, x) = if e.wrong_type {
         (Code::E004, super::syntax::wrong_shape(&e, text))
     } else {
@@ -1131,6 +1131,14 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
     for activities in [&mut activities, &mut examples.activities] {
         activities.sort_by(|a, b| a.date.cmp(&b.date).then(a.slug.cmp(&b.slug)));
     }
+    let strings = match &config {
+        Some(config) => {
+            let (strings, found) = crate::i18n::load(root, config);
+            diags.extend(found);
+            strings
+        }
+        None => crate::i18n::Strings::english(),
+    };
     diagnostics::sort(&mut diags);
     let journal = match (config, plan) {
         (Some(config), Some(plan)) => Some(Journal {
@@ -1143,6 +1151,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
             unloaded_goals,
             examples,
             drafts: Drafts::default(),
+            strings,
         }),
         _ => None,
     };

@@ -577,6 +577,8 @@ pub struct Journal {
     pub examples: Examples,
     /// Drafts left out of this journal, so links to them are told apart from broken ones.
     pub drafts: Drafts,
+    /// The interface's words in the journal's language.
+    pub strings: std::sync::Arc<crate::i18n::Strings>,
 }
 
 /// `init`'s worked examples, in the order the journal's own documents are kept.

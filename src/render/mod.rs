@@ -10,6 +10,7 @@ pub mod reply;
 pub mod search;
 pub mod svg;
 pub mod theme;
+pub mod translate;
 pub mod urls;
 pub mod views;
 

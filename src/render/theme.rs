@@ -4,11 +4,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use tera::Tera;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::i18n::Strings;
 use crate::journal::Config;
 use crate::journal::load::{ReadError, is_ignored_name, relative};
 
@@ -69,11 +71,13 @@ pub struct Theme {
     pub sources: HashMap<String, TemplateSource>,
     /// Site path → bytes, theme first then the journal's own `static/`.
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// The strings `t` says; a journal whose strings changed needs the theme loaded again.
+    pub strings: Arc<Strings>,
 }
 
 /// Escapes the five characters that matter in HTML text and attributes, and leaves `/`
 /// alone so URLs stay readable.
-fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 16);
     for c in input.chars() {
         match c {
@@ -215,7 +219,11 @@ pub fn template_error(
 
 /// Loads the theme named in the config, with the journal's overrides, and parses every
 /// template once.
-pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+pub fn load(
+    root: &Path,
+    config: &Config,
+    strings: &Arc<Strings>,
+) -> Result<Theme, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut sources: HashMap<String, TemplateSource> = DEFAULT_TEMPLATES
         .iter()
@@ -261,6 +269,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
+    tera.register_function("t", super::translate::Translate::new(strings.clone()));
     let mut all: Vec<(&str, &str)> = sources
         .iter()
         .map(|(n, s)| (n.as_str(), s.text.as_str()))
@@ -291,6 +300,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         tera,
         sources,
         statics,
+        strings: strings.clone(),
     })
 }
 

@@ -286,7 +286,7 @@ impl Session {
         crate::allow::Allowances::of(&journal).apply(&mut diags);
         let theme = match theme {
             Some(theme) => theme,
-            None => match theme::load(&self.root, &journal.config) {
+            None => match theme::load(&self.root, &journal.config, &journal.strings) {
                 Ok(theme) => Arc::new(theme),
                 Err(d) => {
                     diags.extend(d);

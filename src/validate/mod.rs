@@ -148,6 +148,7 @@ impl Findings {
             unloaded_goals: Default::default(),
             examples: Default::default(),
             drafts: Default::default(),
+            strings: j.strings.clone(),
         };
         for m in &some.meetings {
             self.by_file.insert(m.source.file.clone(), Vec::new());
@@ -282,6 +283,7 @@ pub(crate) mod testing {
             unloaded_goals: Default::default(),
             examples: Default::default(),
             drafts: Default::default(),
+            strings: crate::i18n::Strings::english(),
         }
     }
 
