@@ -45,7 +45,7 @@ median() {
 # Outputs are removed only when the script ends: ext4 searches longer for a free inode
 # for a while after many files were deleted, which would slow down whichever command runs
 # next and favour the other.
-trap 'rm -rf "$WORK"/n*/site.run* "$WORK"/n*/hugo-public.run*' EXIT
+trap 'rm -rf "$WORK"/n*/site.run* "$WORK"/n*/hugo-public.run* "$WORK"/n*/copy.run*' EXIT
 
 # measure OUT COMMAND...: one warm-up run, then RUNS timed runs. Each run writes into a
 # folder of its own, OUT.runN, put in place of `{out}` in COMMAND ("-" for none).
@@ -82,6 +82,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 per() { awk -v c="$1" -v n="$2" 'BEGIN { printf "%.3f", c * 1000 / n }'; }
 
 ROWS=()
+FLOOR_ROWS=()
 SERVE_ROWS=()
 for n in "${SIZES[@]}"; do
     dir=$WORK/n$n
@@ -115,6 +116,13 @@ for n in "${SIZES[@]}"; do
             vs="wall $(ratio "$t" "$hugo_t"), CPU $(ratio "$c" "$hugo_c"), memory $(ratio "$m" "$hugo_m")"
         fi
         ROWS+=("| $n | \`mentorfolio build\` | $t | $c | $(per "$c" "$n") | $(mb "$m") | $vs |")
+        # The floor: reading every input file and copying the finished output, the least
+        # any generator must do (the first timed build's output is the one copied).
+        echo "  timing the floor ($RUNS runs)..." >&2
+        read -r read_t _ _ < <(measure - sh -c 'find "$1" -type f -exec cat {} + >/dev/null' - "$dir/journal")
+        read -r copy_t _ _ < <(measure "$dir/copy" cp -r "$dir/site.run1" "{out}")
+        floor=$(awk -v a="$read_t" -v b="$copy_t" 'BEGIN { printf "%.3f", a + b }')
+        FLOOR_ROWS+=("| $n | $read_t | $copy_t | $floor | $t | $(ratio "$t" "$floor") |")
     fi
     if [ "$HAS_BUILD" = 1 ] && "$BIN" serve --help >/dev/null 2>&1; then
         echo "  timing serve, write to reload event ($EDITS edits)..." >&2
@@ -135,6 +143,14 @@ echo
 echo "| N meetings | command | wall time (s) | CPU time (s) | CPU ms / meeting | peak RSS (MB) | mentorfolio / Hugo |"
 echo "|---:|---|---:|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
+if [ "${#FLOOR_ROWS[@]}" -gt 0 ]; then
+    echo
+    echo "The floor: reading every journal file plus copying the built site (wall time, s)"
+    echo
+    echo "| N meetings | read inputs | copy output | floor | \`build\` | build / floor |"
+    echo "|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${FLOOR_ROWS[@]}"
+fi
 if [ "${#SERVE_ROWS[@]}" -gt 0 ]; then
     echo
     echo "\`serve\`: one edit, from writing the file to the reload event (ms, over $EDITS edits)"
