@@ -446,7 +446,7 @@ fn main() {
     write(
         &journal.join("mentorfolio.yaml"),
         &format!(
-            "title: \"Synthetic mentoring journal\"\nmentee: {{ name: Ada Lovelace }}\nmentor: {{ name: Grace Hopper }}\nbase_url: https://example.github.io/mentoring/\ntheme: default\ntimezone: Europe/London\nlanguage: en\nstart: {start}\ncadence: \"2 days\"\nmeeting_length: 60\nfollow_up_days: 7\nfeeds: true\n"
+            "title: \"Synthetic mentoring journal\"\nmentee: {{ name: Ada Lovelace, email: ada@example.org }}\nmentor: {{ name: Grace Hopper }}\nbase_url: https://example.github.io/mentoring/\ntheme: default\ntimezone: Europe/London\nlanguage: en\nstart: {start}\ncadence: \"2 days\"\nmeeting_length: 60\nfollow_up_days: 7\nfeeds: true\n"
         ),
     );
     let mut plan = format!(
