@@ -1,5 +1,7 @@
 //! The timeline: every dated event of the journal in order, and progress month by month.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::{months, percent, start_of};
@@ -40,7 +42,9 @@ pub enum Subject<'a> {
 pub struct Event<'a> {
     pub date: NaiveDate,
     pub kind: EventKind,
-    pub text: String,
+    /// Borrowed from the journal but for a meeting's: a timeline holds an event for every
+    /// action done, and a page shows a hundred of them.
+    pub text: Cow<'a, str>,
     pub subject: Subject<'a>,
 }
 
@@ -52,7 +56,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
             out.push(Event {
                 date: d,
                 kind: EventKind::GoalStarted,
-                text: g.title.clone(),
+                text: Cow::Borrowed(&g.title),
                 subject: Subject::Goal(g),
             });
         }
@@ -61,7 +65,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
                 out.push(Event {
                     date: d,
                     kind: EventKind::BenchmarkDone,
-                    text: b.title.clone(),
+                    text: Cow::Borrowed(&b.title),
                     subject: Subject::Goal(g),
                 });
             }
@@ -76,7 +80,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
         out.push(Event {
             date: m.date,
             kind: EventKind::Meeting,
-            text: format!("Meeting of {}{status}", m.date.format("%-d %B %Y")),
+            text: format!("Meeting of {}{status}", m.date.format("%-d %B %Y")).into(),
             subject: Subject::Meeting(m),
         });
         for a in &m.actions {
@@ -84,7 +88,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
                 out.push(Event {
                     date: d,
                     kind: EventKind::ActionDone,
-                    text: a.task.clone(),
+                    text: Cow::Borrowed(&a.task),
                     subject: Subject::Meeting(m),
                 });
             }
@@ -94,7 +98,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
                 out.push(Event {
                     date: d,
                     kind: EventKind::CommitmentFulfilled,
-                    text: c.what.clone(),
+                    text: Cow::Borrowed(&c.what),
                     subject: Subject::Meeting(m),
                 });
             }
@@ -104,7 +108,7 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
         out.push(Event {
             date: a.date,
             kind: EventKind::Activity,
-            text: a.title.clone(),
+            text: Cow::Borrowed(&a.title),
             subject: Subject::Activity(a),
         });
     }
