@@ -31,6 +31,7 @@ pub struct Strings {
     tag: String,
     messages: HashMap<String, Message>,
     months: [String; 12],
+    short_months: [String; 12],
     plurals: PluralRules,
 }
 
@@ -74,6 +75,7 @@ impl Strings {
     fn new(tag: &str, messages: HashMap<String, Message>) -> Strings {
         Strings {
             months: language::months(tag),
+            short_months: language::short_months(tag),
             plurals: language::plural_rules(tag),
             tag: tag.to_string(),
             messages,
@@ -145,6 +147,16 @@ impl Strings {
             self.t("date.long"),
             &[("day", &d.day()), ("month", month), ("year", &year)],
         )
+    }
+
+    /// The month of `d` as the language names it: "September", "septiembre".
+    pub fn month(&self, d: NaiveDate) -> &str {
+        &self.months[d.month0() as usize]
+    }
+
+    /// The month of `d` abbreviated, for tight spaces such as a chart's axis: "Sep".
+    pub fn short_month(&self, d: NaiveDate) -> &str {
+        &self.short_months[d.month0() as usize]
     }
 
     /// Names joined as a sentence: "A, B and C", "A, B y C".
