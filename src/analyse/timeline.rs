@@ -40,6 +40,7 @@ pub enum Subject<'a> {
 pub struct Event<'a> {
     pub date: NaiveDate,
     pub kind: EventKind,
+    /// The goal's, benchmark's, item's or activity's own words; a meeting's status.
     pub text: String,
     pub subject: Subject<'a>,
 }
@@ -68,15 +69,17 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
         }
     }
     for m in &j.meetings {
+        // A meeting has no words of its own: the page names it by its date and status,
+        // in the journal's language. The status orders meetings of one day.
         let status = match m.status {
             MeetingStatus::Held => "",
-            MeetingStatus::Planned => " (planned)",
-            MeetingStatus::Cancelled => " (cancelled)",
+            MeetingStatus::Cancelled => "cancelled",
+            MeetingStatus::Planned => "planned",
         };
         out.push(Event {
             date: m.date,
             kind: EventKind::Meeting,
-            text: format!("Meeting of {}{status}", m.date.format("%-d %B %Y")),
+            text: status.to_string(),
             subject: Subject::Meeting(m),
         });
         for a in &m.actions {

@@ -20,7 +20,10 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         meetings_held: usize,
     }
     let on_page = paginate::slice(&cx.analysis.timeline, number);
-    let events: Vec<_> = on_page.iter().map(|e| event(cx.urls, e)).collect();
+    let events: Vec<_> = on_page
+        .iter()
+        .map(|e| event(&cx.journal.strings, cx.urls, e))
+        .collect();
     // The month-by-month progress is on the first page only.
     let monthly = match number {
         1 => &cx.analysis.monthly[..],
@@ -63,6 +66,6 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         &Paginator::new(cx.urls, "timeline/", number, cx.analysis.timeline.len()),
     );
     if number == 1 {
-        ctx.insert("chart", &svg::progress_chart(monthly));
+        ctx.insert("chart", &svg::progress_chart(&cx.journal.strings, monthly));
     }
 }
