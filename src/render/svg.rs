@@ -421,7 +421,11 @@ pub fn cadence_strip(st: &Strings, weeks: &[Week]) -> String {
     let row_h = 48.0;
     let w = 8.0 + PER_ROW as f64 * STEP;
     let h = rows as f64 * row_h + 50.0;
-    let count = |st: WeekState| weeks.iter().filter(|w| w.state == st).count();
+    // Each state's weeks, worded with the plural form their number takes.
+    let count = |key: &str, state: WeekState| {
+        let n = weeks.iter().filter(|w| w.state == state).count();
+        st.count(key, n, &[])
+    };
     let mut s = String::new();
     open(
         &mut s,
@@ -433,10 +437,13 @@ pub fn cadence_strip(st: &Strings, weeks: &[Week]) -> String {
             "chart.cadence.desc",
             &[
                 ("weeks", &st.count("count.weeks", weeks.len(), &[])),
-                ("held", &count(WeekState::Held)),
-                ("cancelled", &count(WeekState::Cancelled)),
-                ("missed", &count(WeekState::Missed)),
-                ("quiet", &count(WeekState::Quiet)),
+                ("held", &count("chart.cadence.held", WeekState::Held)),
+                (
+                    "cancelled",
+                    &count("chart.cadence.cancelled", WeekState::Cancelled),
+                ),
+                ("missed", &count("chart.cadence.missed", WeekState::Missed)),
+                ("quiet", &count("chart.cadence.quiet", WeekState::Quiet)),
             ],
         ),
     );

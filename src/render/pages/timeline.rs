@@ -32,7 +32,7 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
     let months: Vec<_> = monthly
         .iter()
         .map(|m| MonthView {
-            month: m.month.format("%B %Y").to_string(),
+            month: month_year(&cx.journal.strings, m.month),
             iso: m.month.format("%Y-%m").to_string(),
             benchmarks_done: m.benchmarks_done,
             benchmarks_total: m.benchmarks_total,
@@ -52,7 +52,7 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         match by_month.last_mut() {
             Some(m) if m.iso == ev.month => m.events.push(ev),
             _ => by_month.push(EventMonth {
-                month: e.date.format("%B %Y").to_string(),
+                month: month_year(&cx.journal.strings, e.date),
                 iso: ev.month.clone(),
                 events: vec![ev],
             }),
