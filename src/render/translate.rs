@@ -14,7 +14,27 @@ use tera::{Function, Value};
 
 use crate::i18n::Strings;
 
-pub struct Translate(pub Arc<Strings>);
+pub struct Translate {
+    strings: Arc<Strings>,
+    /// Every message without plural forms, escaped once: most calls name only a key, and
+    /// a site of ten thousand pages makes hundreds of thousands of them.
+    escaped: HashMap<String, String>,
+}
+
+impl Translate {
+    pub fn new(strings: Arc<Strings>) -> Translate {
+        let escaped = strings
+            .keys()
+            .filter_map(|k| match strings.message(k) {
+                Some(crate::i18n::Message::Text(t)) => {
+                    Some((k.to_string(), super::theme::escape_html(t)))
+                }
+                _ => None,
+            })
+            .collect();
+        Translate { strings, escaped }
+    }
+}
 
 /// A template argument as the text a message shows.
 fn text(v: &Value) -> String {
@@ -31,7 +51,12 @@ impl Function for Translate {
             Some(Value::String(k)) => k.as_str(),
             _ => return Err("`t` needs `key`, the name of a message: t(key=\"nav.goals\")".into()),
         };
-        if self.0.message(key).is_none() {
+        if args.len() == 1
+            && let Some(text) = self.escaped.get(key)
+        {
+            return Ok(Value::String(text.clone()));
+        }
+        if self.strings.message(key).is_none() {
             return Err(format!(
                 "no message `{key}` in the translations (docs/translations.md lists them)"
             )
@@ -44,8 +69,8 @@ impl Function for Translate {
             })? as usize),
         };
         let pattern = match n {
-            Some(n) => self.0.form(key, n),
-            None => self.0.t(key),
+            Some(n) => self.strings.form(key, n),
+            None => self.strings.t(key),
         };
         let values: Vec<(&str, String)> = args
             .iter()
@@ -83,7 +108,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect();
-        Translate(strings.clone()).call(&args)
+        Translate::new(strings.clone()).call(&args)
     }
 
     #[test]
