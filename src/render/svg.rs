@@ -146,14 +146,11 @@ pub fn benchmark_timeline(
         W,
         h,
         &st.fmt("chart.benchmarks.title", &[("title", &title)]),
-        &st.fmt(
+        &st.count(
             "chart.benchmarks.desc",
+            points.len(),
             &[
                 ("done", &done),
-                (
-                    "benchmarks",
-                    &st.count("count.benchmarks", points.len(), &[]),
-                ),
                 ("overdue", &overdue),
                 ("from", &short(st, first)),
                 ("to", &short(st, last)),
@@ -286,15 +283,12 @@ pub fn goal_progress(
         W,
         h,
         &st.fmt("chart.progress.title", &[("title", &title)]),
-        &st.fmt(
+        &st.count(
             "chart.progress.desc",
+            points.len(),
             &[
                 ("today", &short(st, today)),
                 ("done", &done_now),
-                (
-                    "benchmarks",
-                    &st.count("count.benchmarks", points.len(), &[]),
-                ),
                 ("due", &due_now),
                 ("from", &short(st, first)),
                 ("to", &short(st, last)),
