@@ -492,6 +492,13 @@ mod tests {
             .map(Into::into)
             .collect();
         assert_eq!(score(&j, 10), (2, 3, 67));
+        // Only the overrun is left to fix; the phrase counts meetings, worded at render.
+        let raise = &scorecard(&j, 0)[9].raise;
+        assert_eq!(raise.key, "score.respect.raise_length");
+        assert_eq!(
+            raise.args,
+            [("meetings", Value::Counted("count.meetings", 1))]
+        );
     }
 
     #[test]
