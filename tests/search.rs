@@ -116,7 +116,10 @@ fn every_page_has_the_search_field_and_its_fallback() {
     let j = journal();
     j.cmd(&["build", "--quiet"]).assert().success();
     let home = std::fs::read_to_string(j.path().join("public/index.html")).unwrap();
-    assert!(home.contains(r#"<form class="site-search" role="search" action="/meetings/" data-index="/search.json">"#), "{home}");
+    assert!(home.contains(r#"<form class="site-search" role="search" action="/meetings/" data-index="/search.json" "#), "{home}");
+    // The script's sentences come with the form, in the journal's language.
+    assert!(home.contains(r#" data-none="No page has all of these words.""#));
+    assert!(home.contains(r#" data-many="{n} pages match.""#));
     assert!(home.contains(r#"<script src="/search.js" defer></script>"#));
     assert!(home.contains("without it, this button opens the list of meetings"));
     let script = std::fs::read_to_string(j.path().join("public/search.js")).unwrap();

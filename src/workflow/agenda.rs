@@ -10,8 +10,8 @@ use crate::analyse::actions::{
 };
 pub use crate::analyse::next::{NextMeeting, next_by_cadence, next_meeting};
 use crate::console::Globals;
-use crate::english;
-use crate::journal::{Benchmark, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
+use crate::i18n::Arg;
+use crate::journal::{Benchmark, Every, Goal, GoalStatus, Journal, Meeting, MeetingStatus, Owner};
 
 /// Open action items of held meetings, in the analysis' order: overdue first, then by due
 /// date (undated last), then by the meeting they came from.
@@ -72,26 +72,28 @@ pub struct AgendaItem {
 
 /// The agenda a prepared mentee would bring to a meeting on `date`: open action items
 /// (overdue first), the mentor's outstanding commitments, benchmarks due before the meeting
-/// after it, and goals that have gone quiet.
+/// after it, and goals that have gone quiet. Worded in the journal's language.
 pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
+    let s = &*j.strings;
     let mut items = Vec::new();
     for o in open_actions(j) {
-        let whose = match o.action.owner {
-            Some(owner @ Owner::Mentor(_)) => format!("{}'s action", j.config.person(owner).name),
-            _ => "action".to_string(),
-        };
         // The point is written into the meeting's file, so it says when things are due,
         // never whether they are late: that changes with the day it is read.
         let due = match o.action.due {
-            Some(due) => format!("due {}", english::date(due)),
-            None => "no due date".to_string(),
+            Some(due) => s.fmt("agenda.due", &[("date", &s.date(due))]),
+            None => s.t("agenda.no_due").to_string(),
+        };
+        let from = s.date(o.meeting.date);
+        let args: [Arg; 3] = [("task", &o.action.task), ("from", &from), ("due", &due)];
+        let text = match o.action.owner {
+            Some(owner @ Owner::Mentor(_)) => s.fmt(
+                "agenda.follow_up_mentor",
+                &[&args[..], &[("name", &j.config.person(owner).name)]].concat(),
+            ),
+            _ => s.fmt("agenda.follow_up", &args),
         };
         items.push(AgendaItem {
-            text: format!(
-                "Follow up: {} ({whose} from {}, {due})",
-                o.action.task,
-                english::date(o.meeting.date)
-            ),
+            text,
             goal: o.action.goal.clone(),
         });
     }
@@ -101,43 +103,65 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
         ..
     } in open_commitments(j)
     {
-        let follow = match c.followed_up {
-            Some(d) => format!("followed up {}", english::date(d)),
-            None => "not followed up yet".to_string(),
-        };
-        items.push(AgendaItem {
-            text: format!(
-                "Check on: {} (mentor's commitment from {}, {follow})",
-                c.what,
-                english::date(m.date)
+        let from = s.date(m.date);
+        let args: [Arg; 2] = [("what", &c.what), ("from", &from)];
+        let text = match c.followed_up {
+            Some(d) => s.fmt(
+                "agenda.check_on",
+                &[&args[..], &[("followed", &s.date(d))]].concat(),
             ),
-            goal: None,
-        });
+            None => s.fmt("agenda.check_on_waiting", &args),
+        };
+        items.push(AgendaItem { text, goal: None });
     }
     let until = date + Duration::days(j.config.cadence.on(date).days());
     for (g, b) in upcoming_benchmarks(j, until) {
         let Some(due) = b.due else { continue };
         items.push(AgendaItem {
-            text: format!(
-                "Benchmark: {} ({}, due {})",
-                b.title,
-                g.title,
-                english::date(due)
+            text: s.fmt(
+                "agenda.benchmark",
+                &[
+                    ("benchmark", &b.title),
+                    ("goal", &g.title),
+                    ("due", &s.date(due)),
+                ],
             ),
             goal: Some(g.id.clone()),
         });
     }
     for n in neglected_goals(j, date) {
-        let when = match n.last_discussed {
-            Some(d) => format!("last discussed {}", english::date(d)),
-            None => "not discussed yet".to_string(),
+        let text = match n.last_discussed {
+            Some(d) => s.fmt(
+                "agenda.check_in",
+                &[("goal", &n.goal.title), ("date", &s.date(d))],
+            ),
+            None => s.fmt("agenda.check_in_new", &[("goal", &n.goal.title)]),
         };
         items.push(AgendaItem {
-            text: format!("Goal check-in: {} ({when})", n.goal.title),
+            text,
             goal: Some(n.goal.id.clone()),
         });
     }
     items
+}
+
+/// Everyone taking part, the mentee first, joined as the journal's language joins names.
+pub fn participants(j: &Journal) -> String {
+    let names: Vec<&str> = std::iter::once(j.config.mentee.name.as_str())
+        .chain(j.config.mentors().map(|p| p.name.as_str()))
+        .collect();
+    j.strings.list(&names)
+}
+
+/// The cadence in force on `on`, as it reads inside a sentence: "weekly", "every 10 days".
+pub fn cadence(j: &Journal, on: NaiveDate) -> String {
+    let s = &*j.strings;
+    match j.config.cadence.on(on) {
+        Every::Weekly => s.t("agenda.cadence.weekly").to_string(),
+        Every::Biweekly => s.t("agenda.cadence.biweekly").to_string(),
+        Every::Monthly => s.t("agenda.cadence.monthly").to_string(),
+        Every::Days(n) => s.count("agenda.cadence.days", n as usize, &[]),
+    }
 }
 
 /// The ids of the goals an agenda touches, sorted and without repeats.
@@ -151,18 +175,26 @@ pub fn goals_of(items: &[AgendaItem]) -> Vec<String> {
 /// The proposed agenda of the next meeting as Markdown, for a calendar invite: the points
 /// already written into a planned meeting first, then the proposed ones it does not have yet.
 pub fn to_markdown(j: &Journal) -> String {
+    let s = &*j.strings;
     let next = next_meeting(j);
     let when = match next.time {
         Some(t) => format!("{} {}", next.date, t.format("%H:%M")),
         None => next.date.to_string(),
     };
     let minutes = next.planned.map_or(j.config.meeting_length, |m| m.duration);
-    let mut out = format!("# Agenda: mentoring session on {when}\n\n");
-    out += &format!("{}, {minutes} minutes.", j.config.participants());
+    let mut out = format!("# {}\n\n", s.fmt("agenda.title", &[("when", &when)]));
+    out += &s.fmt(
+        "agenda.attendance",
+        &[
+            ("people", &participants(j)),
+            ("minutes", &s.count("agenda.minutes", minutes as usize, &[])),
+        ],
+    );
     if next.planned.is_none() {
-        out += &format!(
-            " Proposed date by the {} cadence.",
-            j.config.cadence.on(next.date).label()
+        out.push(' ');
+        out += &s.fmt(
+            "agenda.proposed_date",
+            &[("cadence", &cadence(j, next.date))],
         );
     }
     out += "\n\n";
@@ -173,7 +205,8 @@ pub fn to_markdown(j: &Journal) -> String {
         }
     }
     if lines.is_empty() {
-        out += "Nothing is open: no pending actions, commitments or benchmarks.\n";
+        out += s.t("agenda.nothing_open");
+        out.push('\n');
     }
     for line in lines {
         out += &format!("- {line}\n");
@@ -205,8 +238,8 @@ fn active(j: &Journal) -> impl Iterator<Item = &Goal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::journal::CadencePeriod;
     use crate::journal::Commitment;
-    use crate::journal::{CadencePeriod, Every};
     use crate::validate::testing::*;
 
     /// Today is 2026-03-01 in the testing journal.
@@ -268,6 +301,25 @@ mod tests {
             texts[2],
             "Follow up: Send a reading list (Grace's action from 16 February 2026, due 5 March 2026)"
         );
+    }
+
+    #[test]
+    fn points_are_worded_and_dated_in_the_journals_language() {
+        let mut j = with_actions();
+        j.strings = std::sync::Arc::new(crate::i18n::Strings::builtin("de"));
+        let texts: Vec<String> = propose(&j, date("2026-03-02"))
+            .into_iter()
+            .map(|i| i.text)
+            .collect();
+        assert_eq!(
+            texts[2],
+            "Offene Aufgabe von Grace: Send a reading list (vom 16. Februar 2026, fällig am 5. März 2026)"
+        );
+        j.config.cadence.periods = vec![CadencePeriod {
+            from: None,
+            every: Every::Days(10),
+        }];
+        assert_eq!(cadence(&j, date("2026-03-02")), "alle 10 Tage");
     }
 
     #[test]

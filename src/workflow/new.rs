@@ -1,6 +1,7 @@
 //! `mentorfolio new goal|meeting|activity`: a new file from a template, at the path the
 //! journal format expects, never over an existing one. A new meeting comes prepared: its
-//! agenda already holds what is open from earlier sessions.
+//! agenda already holds what is open from earlier sessions. The comments that explain the
+//! fields are in the journal's language; the keys and values stay as the format spells them.
 
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{agenda, fill, slugify, yaml_string};
 use crate::console::{self, Globals};
+use crate::i18n::Arg;
 use crate::journal::{Journal, MeetingStatus};
 
 const GOAL: &str = include_str!("templates/goal.md");
@@ -45,20 +47,30 @@ pub fn goal(j: &Journal, title: &str) -> Result<Planned, String> {
     } else {
         let ids: Vec<&str> = j.plan.objectives.iter().map(|o| o.id.as_str()).collect();
         format!(
-            "# The plan objective this goal serves: {}\n# objective: {}\n",
-            ids.join(", "),
+            "# {}\n# objective: {}\n",
+            note(j, "new.goal.objective", &[("ids", &ids.join(", "))]),
             ids[0]
         )
     };
     let today = j.today.to_string();
-    let text = fill(
-        GOAL,
+    let notes = notes(
+        j,
         &[
-            ("title", &yaml_string(title.trim())),
-            ("objective", &objective),
-            ("today", &today),
+            ("target_note", "new.goal.target"),
+            ("benchmarks_note", "new.goal.benchmarks"),
+            ("benchmark_example", "new.goal.benchmark_example"),
+            ("actions_note", "new.goal.actions"),
+            ("action_example", "new.goal.action_example"),
         ],
     );
+    let title = yaml_string(title.trim());
+    let mut slots = slots(&notes);
+    slots.extend([
+        ("title", title.as_str()),
+        ("objective", &objective),
+        ("today", &today),
+    ]);
+    let text = fill(GOAL, &slots);
     Ok(Planned {
         path: format!("goals/{slug}.md"),
         slug,
@@ -112,16 +124,31 @@ pub fn meeting(
         block
     };
     let goals = agenda::goals_of(&items).join(", ");
-    let text = fill(
-        MEETING,
+    let mut notes = notes(
+        j,
         &[
-            ("date", &date.to_string()),
-            ("status", status.as_str()),
-            ("goals", &goals),
-            ("agenda", &agenda),
-            ("slug", &slug),
+            ("agenda_sent_note", "new.meeting.agenda_sent"),
+            ("after_note", "new.meeting.after"),
+            ("outcome_example", "new.meeting.outcome_example"),
+            ("action_example", "new.meeting.action_example"),
+            ("commitment_example", "new.meeting.commitment_example"),
+            ("suggestion_example", "new.meeting.suggestion_example"),
+            ("reflection_example", "new.meeting.reflection_example"),
         ],
     );
+    notes.push((
+        "summary_sent_note",
+        note(j, "new.meeting.summary_sent", &[("slug", &slug)]),
+    ));
+    let mut slots = slots(&notes);
+    let date_text = date.to_string();
+    slots.extend([
+        ("date", date_text.as_str()),
+        ("status", status.as_str()),
+        ("goals", &goals),
+        ("agenda", &agenda),
+    ]);
+    let text = fill(MEETING, &slots);
     Ok(Planned {
         path: format!("{}/{slug}.md", dated_folder(root, "meetings", date)),
         slug,
@@ -152,6 +179,32 @@ pub fn activity(
         slug,
         text,
     })
+}
+
+/// A comment of a new file in the journal's language, on one line whatever a journal's own
+/// strings say, so that it cannot spill out of its comment into the front matter.
+fn note(j: &Journal, key: &str, args: &[Arg]) -> String {
+    j.strings
+        .fmt(key, args)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The comments of a template, each slot with its message.
+fn notes(j: &Journal, keys: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    keys.iter()
+        .map(|(slot, key)| (*slot, note(j, key, &[])))
+        .collect()
+}
+
+/// The comment slots, filled before the journal's own values so that a title cannot
+/// name one.
+fn slots<'a>(notes: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
+    notes
+        .iter()
+        .map(|(slot, text)| (*slot, text.as_str()))
+        .collect()
 }
 
 fn slug_of(title: &str) -> Result<String, String> {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::agenda;
 use crate::console::{self, Globals};
-use crate::journal::{Journal, Meeting, MeetingStatus, Owner};
+use crate::journal::{Decision, Journal, Meeting, MeetingStatus, Owner};
 
 /// Which meeting to summarise: the one named by slug (or by date, when only one meeting
 /// falls on it), else the latest held one.
@@ -46,8 +46,10 @@ pub fn pick<'a>(j: &'a Journal, wanted: Option<&str>) -> Result<&'a Meeting, Str
     })
 }
 
-/// The summary of `m` as Markdown. Empty sections are left out.
+/// The summary of `m` as Markdown, in the journal's language. Empty sections are left out.
+/// Dates stay as the journal writes them (ISO 8601), which every language reads alike.
 pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
+    let s = &*j.strings;
     let mut out = String::new();
     let when = match m.time {
         Some(t) => format!("{} {}", m.date, t.format("%H:%M")),
@@ -56,90 +58,125 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
     if m.status == MeetingStatus::Cancelled {
         return cancelled(j, m, &when);
     }
-    let _ = writeln!(out, "# Summary of our mentoring session on {when}\n");
+    let _ = writeln!(out, "# {}\n", s.fmt("summary.title", &[("when", &when)]));
+    let status = match m.status {
+        MeetingStatus::Planned => s.t("summary.status.planned"),
+        _ => s.t("summary.status.held"),
+    };
     let _ = writeln!(
         out,
-        "{}, {} ({}).",
-        j.config.participants(),
-        crate::english::count(m.duration as usize, "minute"),
-        m.status.as_str()
+        "{}",
+        s.fmt(
+            "summary.attendance",
+            &[
+                ("people", &agenda::participants(j)),
+                (
+                    "minutes",
+                    &s.count("agenda.minutes", m.duration as usize, &[])
+                ),
+                ("status", &status),
+            ]
+        )
     );
     let goals: Vec<String> = m
         .goals
         .iter()
         .map(|id| j.goal(id).map_or_else(|| id.clone(), |g| g.title.clone()))
         .collect();
-    section(&mut out, "Goals discussed", goals);
-    section(&mut out, "Agenda covered", m.agenda.clone());
-    section(&mut out, "Outcomes", m.outcomes.clone());
+    section(&mut out, s.t("summary.goals"), goals);
+    section(&mut out, s.t("summary.agenda"), m.agenda.clone());
+    section(&mut out, s.t("summary.outcomes"), m.outcomes.clone());
     let actions = m
         .actions
         .iter()
         .map(|a| {
             let who = match a.owner {
-                Some(owner) => j.config.person(owner).name.clone(),
-                None => "owner not agreed".to_string(),
+                Some(owner) => j.config.person(owner).name.as_str(),
+                None => s.t("summary.no_owner"),
             };
-            let due = a
-                .due
-                .map_or("no due date".to_string(), |d| format!("due {d}"));
-            let done = a.done.map_or(String::new(), |d| format!(", done {d}"));
-            format!("{}: {who}, {due}{done}", a.task)
+            let due = a.due.map_or_else(
+                || s.t("agenda.no_due").to_string(),
+                |d| s.fmt("agenda.due", &[("date", &d)]),
+            );
+            let args: [crate::i18n::Arg; 3] = [("task", &a.task), ("who", &who), ("due", &due)];
+            match a.done {
+                Some(d) => s.fmt(
+                    "summary.action_done",
+                    &[&args[..], &[("done", &d)]].concat(),
+                ),
+                None => s.fmt("summary.action", &args),
+            }
         })
         .collect();
-    section(&mut out, "Action items", actions);
+    section(&mut out, s.t("summary.actions"), actions);
     let commitments = m
         .commitments
         .iter()
         .map(|c| match c.fulfilled {
-            Some(d) => format!("{} (done {d})", c.what),
+            Some(d) => s.fmt(
+                "summary.commitment_done",
+                &[("what", &c.what), ("date", &d)],
+            ),
             None => c.what.clone(),
         })
         .collect();
+    let mentors: Vec<&str> = j.config.mentors().map(|p| p.name.as_str()).collect();
     section(
         &mut out,
-        &format!("What {} offered", j.config.mentor_names()),
+        &s.fmt("summary.offered", &[("mentors", &s.list(&mentors))]),
         commitments,
     );
     let suggestions = m
         .suggestions
         .iter()
-        .map(|s| {
-            let decision = s.decision.map_or("not decided yet", |d| d.as_str());
-            match &s.reflection {
-                Some(r) => format!("{}: {decision}. {r}", s.suggestion),
-                None => format!("{}: {decision}.", s.suggestion),
+        .map(|x| {
+            let decision = s.t(match x.decision {
+                Some(Decision::Adopted) => "summary.decision.adopted",
+                Some(Decision::Adapted) => "summary.decision.adapted",
+                Some(Decision::Declined) => "summary.decision.declined",
+                Some(Decision::Considering) => "summary.decision.considering",
+                None => "summary.decision.undecided",
+            });
+            let args: [crate::i18n::Arg; 2] =
+                [("suggestion", &x.suggestion), ("decision", &decision)];
+            match &x.reflection {
+                Some(r) => s.fmt(
+                    "summary.suggestion_reflection",
+                    &[&args[..], &[("reflection", r)]].concat(),
+                ),
+                None => s.fmt("summary.suggestion", &args),
             }
         })
         .collect();
-    section(&mut out, "Suggestions and what I decided", suggestions);
-    section(
-        &mut out,
-        "Feedback on the mentoring",
-        m.feedback_given.clone(),
-    );
-    let _ = writeln!(out, "\n## Next meeting\n\n{}", next_after(j, m));
+    section(&mut out, s.t("summary.suggestions"), suggestions);
+    section(&mut out, s.t("summary.feedback"), m.feedback_given.clone());
+    let _ = writeln!(out, "\n## {}\n\n{}", s.t("summary.next"), next_after(j, m));
     out
 }
 
 /// A cancelled meeting has nothing discussed to report: who called it off, why, and when
 /// the two meet instead.
 fn cancelled(j: &Journal, m: &Meeting, when: &str) -> String {
-    let mut out = format!("# Our mentoring session on {when} was cancelled\n\n");
+    let s = &*j.strings;
+    let mut out = format!(
+        "# {}\n\n",
+        s.fmt("summary.cancelled_title", &[("when", &when)])
+    );
     let c = m.cancellation.as_ref();
     let by = &j.config.person(c.map_or(Owner::Mentee, |c| c.by)).name;
-    let _ = write!(out, "Cancelled by {by}");
-    match c.and_then(|c| c.reason.as_deref()) {
-        Some(reason) => {
-            let _ = writeln!(out, ": {reason}.");
-        }
-        None => out.push_str(".\n"),
-    }
+    let line = match c.and_then(|c| c.reason.as_deref()) {
+        Some(reason) => s.fmt(
+            "summary.cancelled_by_reason",
+            &[("name", by), ("reason", &reason)],
+        ),
+        None => s.fmt("summary.cancelled_by", &[("name", by)]),
+    };
+    let _ = writeln!(out, "{line}");
     let next = match c.and_then(|c| c.rescheduled_to) {
-        Some(d) => format!("{d} (the new date)"),
+        Some(d) => s.fmt("summary.rescheduled", &[("date", &d)]),
         None => next_after(j, m),
     };
-    let _ = writeln!(out, "\n## Next meeting\n\n{next}");
+    let _ = writeln!(out, "\n## {}\n\n{next}", s.t("summary.next"));
     out
 }
 
@@ -154,10 +191,12 @@ fn next_after(j: &Journal, m: &Meeting) -> String {
             Some(t) => format!("{} {}", n.date, t.format("%H:%M")),
             None => n.date.to_string(),
         },
-        None => format!(
-            "{} (by our {} cadence)",
-            agenda::next_by_cadence(j, Some(m.date), m.date),
-            j.config.cadence.on(m.date).label()
+        None => j.strings.fmt(
+            "summary.next_by_cadence",
+            &[
+                ("date", &agenda::next_by_cadence(j, Some(m.date), m.date)),
+                ("cadence", &agenda::cadence(j, m.date)),
+            ],
         ),
     }
 }
@@ -193,7 +232,7 @@ pub fn run(g: &Globals, wanted: Option<&str>) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{ActionItem, Decision, Suggestion};
+    use crate::journal::{ActionItem, Suggestion};
     use crate::validate::testing::*;
 
     fn journal_with_meetings() -> Journal {
@@ -268,6 +307,10 @@ mod tests {
         });
         let md = to_markdown(&j, &j.meetings[1]);
         assert!(md.contains("was cancelled"), "{md}");
+        let mut es = j.clone();
+        es.strings = std::sync::Arc::new(crate::i18n::Strings::builtin("es"));
+        let md_es = to_markdown(&es, &es.meetings[1]);
+        assert!(md_es.starts_with("# Se canceló nuestra sesión de mentoría del 2026-02-02\n\nLa canceló Grace: Travel.\n\n## Próxima sesión\n\n2026-02-05 (la nueva fecha)\n"), "{md_es}");
         assert!(md.contains("Cancelled by Grace: Travel.\n"), "{md}");
         assert!(md.contains("2026-02-05 (the new date)"), "{md}");
         assert!(!md.contains("Goals discussed"), "{md}");

@@ -18,7 +18,11 @@ const elements = {
   'mentorfolio-unlock': element(),
   'mentorfolio-passphrase': element(),
   'mentorfolio-remember': element(),
-  'mentorfolio-status': element(),
+  'mentorfolio-status': element({ getAttribute(name) {
+    const at = html.match(new RegExp(`<p id="mentorfolio-status"[^>]* ${name}="([^"]*)"`));
+    return at ? at[1].replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>').replace(/&amp;/g, '&') : null;
+  } }),
 };
 let written = null;
 const storage = () => { const m = new Map(); return { getItem: (k) => m.get(k) ?? null,

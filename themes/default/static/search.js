@@ -9,11 +9,13 @@
   var box = document.getElementById("site-search-results");
   if (!form || !box || !window.fetch || !String.prototype.normalize) return;
   var input = form.querySelector("input[type=search]");
-  var SHOWN = 20;
+  var SHOWN = 20; /* base.html says the same number in data-first */
   var docs = null;
   var complete = false;
   var loading = null;
   var timer = 0;
+  /* The sentences, in the site's language, from the form's data- attributes. */
+  function phrase(name) { return form.getAttribute("data-" + name) || ""; }
 
   /* Letters without accents, in lower case: "Résumé" finds "resume" and back. */
   function fold(s) {
@@ -98,10 +100,10 @@
     var found = docs.filter(function (d) {
       return ws.every(function (w) { return d.words.indexOf(w) >= 0; });
     });
-    var more = complete ? "" : " Searching older notes…";
-    if (found.length === 0) { say((complete ? "No page has all of these words." : "No match in the newest notes.") + more); return; }
-    var count = (found.length === 1 ? "1 page matches." : found.length + " pages match.") + more;
-    if (found.length > SHOWN) count += " The first " + SHOWN + " are listed: add a word to narrow them.";
+    var more = complete ? "" : " " + phrase("more");
+    if (found.length === 0) { say(phrase(complete ? "none" : "none-yet") + more); return; }
+    var count = (found.length === 1 ? phrase("one") : phrase("many").replace("{n}", found.length)) + more;
+    if (found.length > SHOWN) count += " " + phrase("first");
     var list = element("ol");
     found.slice(0, SHOWN).forEach(function (d) {
       var item = element("li");
@@ -123,9 +125,7 @@
   function search() {
     if (docs && docs.length) show(input.value);
     load().then(function () { show(input.value); }, function (err) {
-      say(err && err.message === "locked"
-        ? "Search needs the site's key: lock the site and unlock it again with the passphrase."
-        : "The search index could not be loaded. The list of meetings has every meeting.");
+      say(phrase(err && err.message === "locked" ? "locked" : "failed"));
     });
   }
   input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
