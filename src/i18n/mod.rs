@@ -145,8 +145,20 @@ impl Strings {
         };
         fill(
             self.t("date.long"),
-            &[("day", &d.day()), ("month", month), ("year", &year)],
+            &[
+                ("day", &self.day_number(d)),
+                ("month", month),
+                ("year", &year),
+            ],
         )
+    }
+
+    /// The day of the month as dates write it: French writes the first "1er".
+    pub fn day_number(&self, d: NaiveDate) -> std::borrow::Cow<'_, str> {
+        match d.day() {
+            1 => self.t("date.first_day").into(),
+            n => n.to_string().into(),
+        }
     }
 
     /// The month of `d` as the language names it: "September", "septiembre".
@@ -217,6 +229,9 @@ mod tests {
         assert_eq!(Strings::builtin("de").date(d), "5. September 2026");
         assert_eq!(Strings::builtin("es").date(d), "5 de septiembre de 2026");
         assert_eq!(Strings::builtin("fr").date(d), "5 septembre 2026");
+        let first = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(Strings::builtin("fr").date(first), "1er juillet 2026");
+        assert_eq!(Strings::builtin("en").date(first), "1 July 2026");
         assert_eq!(Strings::builtin("pt-BR").date(d), "5 de setembro de 2026");
     }
 

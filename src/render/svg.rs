@@ -82,7 +82,7 @@ fn short(s: &Strings, d: NaiveDate) -> String {
     s.fmt(
         "date.short",
         &[
-            ("day", &d.day()),
+            ("day", &s.day_number(d)),
             ("month", &s.short_month(d)),
             ("year", &d.year()),
         ],
