@@ -6,7 +6,7 @@ use std::fmt::Write;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::urls::{self, Urls};
-use super::views::{meeting_title, participants};
+use super::views::meeting_title;
 use crate::journal::{Journal, Meeting, MeetingStatus};
 
 /// The most entries the feed carries: readers want what is new, not the whole history.
@@ -254,7 +254,7 @@ pub fn ics(j: &Journal, u: &Urls) -> String {
         fold(&l, &mut out);
     }
     let stamp = ics_utc(j.today.and_time(chrono::NaiveTime::MIN));
-    let people = participants(j);
+    let people = j.config.participants(&j.strings);
     for m in &j.meetings {
         vevent(j, u, m, &stamp, &people, &mut out);
     }

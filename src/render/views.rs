@@ -101,7 +101,7 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
     SiteView {
         title: &j.config.title,
         mentee: &j.config.mentee.name,
-        mentor: mentor_names(j),
+        mentor: j.config.mentor_names(&j.strings),
         objective: &j.plan.objective,
         language: &j.config.language,
         root: &u.path,
@@ -128,21 +128,6 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
             key_name: u.key.as_ref().map(|k| k.storage_name()),
         }),
     }
-}
-
-/// Every mentor's name as a sentence in the journal's language: "Grace Hopper and Alan
-/// Turing".
-pub fn mentor_names(j: &Journal) -> String {
-    let names: Vec<&str> = j.config.mentors().map(|p| p.name.as_str()).collect();
-    j.strings.list(&names)
-}
-
-/// Everyone taking part, the mentee first, as a sentence: "Ada, Grace Hopper and Alan Turing".
-pub fn participants(j: &Journal) -> String {
-    let names: Vec<&str> = std::iter::once(j.config.mentee.name.as_str())
-        .chain(j.config.mentors().map(|p| p.name.as_str()))
-        .collect();
-    j.strings.list(&names)
 }
 
 /// The planned rhythm in words: "weekly", "every 10 days".

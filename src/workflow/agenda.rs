@@ -145,14 +145,6 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     items
 }
 
-/// Everyone taking part, the mentee first, joined as the journal's language joins names.
-pub fn participants(j: &Journal) -> String {
-    let names: Vec<&str> = std::iter::once(j.config.mentee.name.as_str())
-        .chain(j.config.mentors().map(|p| p.name.as_str()))
-        .collect();
-    j.strings.list(&names)
-}
-
 /// The cadence in force on `on`, as it reads inside a sentence: "weekly", "every 10 days".
 pub fn cadence(j: &Journal, on: NaiveDate) -> String {
     let s = &*j.strings;
@@ -186,7 +178,7 @@ pub fn to_markdown(j: &Journal) -> String {
     out += &s.fmt(
         "agenda.attendance",
         &[
-            ("people", &participants(j)),
+            ("people", &j.config.participants(&j.strings)),
             ("minutes", &s.count("agenda.minutes", minutes as usize, &[])),
         ],
     );

@@ -69,7 +69,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         s.fmt(
             "summary.attendance",
             &[
-                ("people", &agenda::participants(j)),
+                ("people", &j.config.participants(&j.strings)),
                 (
                     "minutes",
                     &s.count("agenda.minutes", m.duration as usize, &[])
