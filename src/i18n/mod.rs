@@ -153,6 +153,17 @@ impl Strings {
         )
     }
 
+    /// A date with the time of day when there is one: "9 September 2026 at 10:00".
+    pub fn moment(&self, d: NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+        match time {
+            Some(t) => fill(
+                self.t("date.at_time"),
+                &[("date", &self.date(d)), ("time", &t.format("%H:%M"))],
+            ),
+            None => self.date(d),
+        }
+    }
+
     /// The day of the month as dates write it: French writes the first "1er".
     pub fn day_number(&self, d: NaiveDate) -> std::borrow::Cow<'_, str> {
         match d.day() {

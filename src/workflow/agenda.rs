@@ -169,10 +169,7 @@ pub fn goals_of(items: &[AgendaItem]) -> Vec<String> {
 pub fn to_markdown(j: &Journal) -> String {
     let s = &*j.strings;
     let next = next_meeting(j);
-    let when = match next.time {
-        Some(t) => format!("{} {}", next.date, t.format("%H:%M")),
-        None => next.date.to_string(),
-    };
+    let when = s.moment(next.date, next.time);
     let minutes = next.planned.map_or(j.config.meeting_length, |m| m.duration);
     let mut out = format!("# {}\n\n", s.fmt("agenda.title", &[("when", &when)]));
     out += &s.fmt(
@@ -453,7 +450,7 @@ mod tests {
             "Follow up: Later task (action from 2 February 2026, due 20 March 2026)".into(),
         ];
         let md = to_markdown(&j);
-        assert!(md.starts_with("# Agenda: mentoring session on 2026-03-09\n"));
+        assert!(md.starts_with("# Agenda: mentoring session on 9 March 2026\n"));
         assert_eq!(md.matches("Later task").count(), 1, "{md}");
         let own = md.find("My own question").unwrap();
         let late = md.find("Very late task").unwrap();
