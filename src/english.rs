@@ -1,37 +1,6 @@
-//! English wording in one place: counts ("1 error", "2 errors", never "1 errors") and
-//! dates as pages show them ("15 September 2026").
-
-use chrono::{Datelike, NaiveDate};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A date as people read it: "15 September 2026". Pages show many dates, so it is
-/// formatted directly rather than through a strftime pattern; years chrono prints with a
-/// sign take chrono's path.
-pub fn date(d: NaiveDate) -> String {
-    if !(0..=9999).contains(&d.year()) {
-        return d.format("%-d %B %Y").to_string();
-    }
-    format!(
-        "{} {} {:04}",
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
-}
+//! English wording of the tool's own messages (diagnostics and commands, which stay in
+//! English): counts, "1 error", "2 errors", never "1 errors". What the site says is in
+//! the journal's language, from `crate::i18n`.
 
 /// `n` and the noun, singular for exactly one: `count(1, "meeting")` is "1 meeting".
 /// Nouns whose plural is not `+s` give it after a slash: `count(2, "activity/activities")`.
@@ -46,12 +15,6 @@ pub fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_read_as_day_month_year() {
-        let d = NaiveDate::from_ymd_opt(2026, 9, 5).unwrap();
-        assert_eq!(date(d), "5 September 2026");
-    }
 
     #[test]
     fn one_is_singular_and_everything_else_plural() {

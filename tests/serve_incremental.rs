@@ -175,6 +175,42 @@ fn every_edit_serves_what_a_fresh_build_makes() {
     assert!(String::from_utf8_lossy(&page.unwrap().unwrap()).contains("Overridden template"));
 }
 
+/// The language and the journal's translations are read again on every save: what is
+/// served follows `language:` and `i18n/LANG.yaml` as a fresh build does.
+#[test]
+fn a_change_of_language_or_of_a_translation_serves_what_a_fresh_build_makes() {
+    let (j, root) = example();
+    let mut session = Session::new(&root, today(), BASE);
+    assert!(session.update(&[]).site.is_some());
+    let config = root.join("mentorfolio.yaml");
+    let english = std::fs::read_to_string(&config).unwrap();
+    let words = root.join("i18n/de.yaml");
+    let index = |u: &Update| {
+        let site = u.site.as_ref().unwrap();
+        String::from_utf8(site.get("index.html").unwrap().unwrap().to_vec()).unwrap()
+    };
+
+    std::fs::write(&config, english.replace("language: en", "language: de")).unwrap();
+    let update = session.update(std::slice::from_ref(&config));
+    assert_same_as_fresh(&root, &update, "the language becomes German");
+    assert!(index(&update).contains(">Ziele</a>"));
+
+    j.write("i18n/de.yaml", "nav.goals: Vorhaben\n");
+    let update = session.update(std::slice::from_ref(&words));
+    assert_same_as_fresh(&root, &update, "a German word is overridden");
+    assert!(index(&update).contains(">Vorhaben</a>"));
+
+    j.write("i18n/de.yaml", "nav.goals: [broken\n");
+    let update = session.update(std::slice::from_ref(&words));
+    assert_same_as_fresh(&root, &update, "the translations file breaks");
+    assert!(update.diagnostics.iter().any(|d| d.code == Code::E002));
+
+    std::fs::remove_file(&words).unwrap();
+    let update = session.update(std::slice::from_ref(&words));
+    assert_same_as_fresh(&root, &update, "the translations file is removed");
+    assert!(index(&update).contains(">Ziele</a>"));
+}
+
 /// `text` with `private: true` as its first front matter key.
 fn made_private(text: &str) -> String {
     text.replacen("---\n", "---\nprivate: true\n", 1)

@@ -23,7 +23,7 @@ fn example_site() -> &'static Path {
 #[test]
 fn the_planned_meeting_keeps_its_points_and_gains_the_open_ones() {
     agenda(example_site(), "2026-08-28").success().stdout(
-        "# Agenda: mentoring session on 2026-09-09 10:00
+        "# Agenda: mentoring session on 9 September 2026 at 10:00
 
 Priya Raman and Helen Achebe, 60 minutes.
 
@@ -47,7 +47,7 @@ fn without_a_planned_meeting_the_cadence_gives_the_date() {
     agenda(example_site(), "2026-10-08")
         .success()
         .stdout(predicate::str::starts_with(
-            "# Agenda: mentoring session on 2026-10-21\n\nPriya Raman and Helen Achebe, 60 minutes. Proposed date by the biweekly cadence.\n",
+            "# Agenda: mentoring session on 21 October 2026\n\nPriya Raman and Helen Achebe, 60 minutes. Proposed date by the biweekly cadence.\n",
         ))
         .stdout(predicate::str::contains(
             "- Follow up: Watch the recorded run of the talk and send three notes (Helen Achebe's action from 26 August 2026, due 4 September 2026)\n",

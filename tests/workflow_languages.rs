@@ -110,7 +110,7 @@ fn a_german_summary_of_a_held_meeting() {
     let text = markdown(site.path(), EXAMPLE_TODAY, &["summary"]);
     assert!(
         text.starts_with(
-            "# Zusammenfassung unseres Mentoring-Gesprächs am 2026-08-26 10:00\n\n\
+            "# Zusammenfassung unseres Mentoring-Gesprächs am 26. August 2026 um 10:00\n\n\
              Priya Raman und Helen Achebe, 60 Minuten (stattgefunden).\n"
         ),
         "{text}"
@@ -121,12 +121,12 @@ fn a_german_summary_of_a_held_meeting() {
             "\n## Besprochene Ziele\n\n- Run a cross-team design review forum\n",
             "\n## Behandelte Themen\n\n- Six-month review against the plan\n",
             "\n## Ergebnisse\n\n",
-            "\n## Aufgaben\n\n- Write the facilitator's guide for the design forum: Priya Raman, fällig am 2026-09-08\n",
+            "\n## Aufgaben\n\n- Write the facilitator's guide for the design forum: Priya Raman, fällig am 8. September 2026\n",
             "\n## Zusagen von Helen Achebe\n\n",
             "\n## Anregungen und meine Entscheidungen\n\n- Run the on-call training as a live incident game rather than a slide walkthrough: noch in Überlegung. I like it",
             ": übernommen. Makes sense.",
             "\n## Rückmeldung zum Mentoring\n\n",
-            "\n## Nächstes Gespräch\n\n2026-09-09 10:00\n",
+            "\n## Nächstes Gespräch\n\n9. September 2026 um 10:00\n",
         ],
     );
     assert_no_english(&text);
@@ -142,13 +142,13 @@ fn a_german_summary_of_a_cancelled_meeting_and_of_the_last_one() {
     );
     assert!(
         text.starts_with(
-            "# Unser Mentoring-Gespräch am 2026-04-15 10:00 wurde abgesagt\n\n\
+            "# Unser Mentoring-Gespräch am 15. April 2026 um 10:00 wurde abgesagt\n\n\
              Abgesagt von Priya Raman: The payments team offsite"
         ),
         "{text}"
     );
     assert!(
-        text.ends_with("\n## Nächstes Gespräch\n\n2026-04-17 (neuer Termin)\n"),
+        text.ends_with("\n## Nächstes Gespräch\n\n17. April 2026 (neuer Termin)\n"),
         "{text}"
     );
     assert_no_english(&text);
@@ -156,7 +156,9 @@ fn a_german_summary_of_a_cancelled_meeting_and_of_the_last_one() {
     // Nothing planned after the last meeting: the next date comes from the cadence.
     let text = markdown(site.path(), "2026-09-10", &["summary", "2026-09-09"]);
     assert!(
-        text.ends_with("\n## Nächstes Gespräch\n\n2026-09-23 (wir treffen uns alle zwei Wochen)\n"),
+        text.ends_with(
+            "\n## Nächstes Gespräch\n\n23. September 2026 (wir treffen uns alle zwei Wochen)\n"
+        ),
         "{text}"
     );
     assert_no_english(&text);
@@ -168,7 +170,7 @@ fn a_german_agenda_with_german_dates() {
     let text = markdown(site.path(), "2026-10-08", &["agenda"]);
     assert!(
         text.starts_with(
-            "# Tagesordnung des Mentoring-Gesprächs am 2026-10-21\n\n\
+            "# Tagesordnung des Mentoring-Gesprächs am 21. Oktober 2026\n\n\
              Priya Raman und Helen Achebe, 60 Minuten. \
              Terminvorschlag, da wir uns alle zwei Wochen treffen.\n\n"
         ),
@@ -193,7 +195,7 @@ fn a_portuguese_summary_and_agenda() {
     let text = markdown(site.path(), EXAMPLE_TODAY, &["summary"]);
     assert!(
         text.starts_with(
-            "# Resumo da nossa sessão de mentoria em 2026-08-26 10:00\n\n\
+            "# Resumo da nossa sessão de mentoria em 26 de agosto de 2026 às 10:00\n\n\
              Priya Raman e Helen Achebe, 60 minutos (realizada).\n"
         ),
         "{text}"
@@ -205,12 +207,12 @@ fn a_portuguese_summary_and_agenda() {
             "\n## Pauta abordada\n\n",
             "\n## Resultados\n\n",
             "\n## Tarefas\n\n",
-            ": Helen Achebe, prazo em 2026-09-04\n",
+            ": Helen Achebe, prazo em 4 de setembro de 2026\n",
             "\n## Compromissos de Helen Achebe\n\n",
             "\n## Sugestões e o que decidi\n\n",
             ": ainda estou pensando. I like it",
             "\n## Comentários sobre a mentoria\n\n",
-            "\n## Próxima sessão\n\n2026-09-09 10:00\n",
+            "\n## Próxima sessão\n\n9 de setembro de 2026 às 10:00\n",
         ],
     );
     assert_no_english(&text);
@@ -218,7 +220,7 @@ fn a_portuguese_summary_and_agenda() {
     let text = markdown(site.path(), "2026-10-08", &["agenda"]);
     assert!(
         text.starts_with(
-            "# Pauta da nossa sessão de mentoria em 2026-10-21\n\n\
+            "# Pauta da nossa sessão de mentoria em 21 de outubro de 2026\n\n\
              Priya Raman e Helen Achebe, 60 minutos. \
              Data sugerida porque nos encontramos a cada duas semanas.\n\n"
         ),
@@ -243,12 +245,12 @@ fn spanish_and_french_too() {
         (
             "es",
             &[][..],
-            "# Resumen de nuestra sesión de mentoría del 2026-08-26 10:00\n",
+            "# Resumen de nuestra sesión de mentoría del 26 de agosto de 2026 a las 10:00\n",
         ),
         (
             "fr",
             &[" minutes"][..],
-            "# Compte rendu de notre séance de mentorat du 2026-08-26 10:00\n",
+            "# Compte rendu de notre séance de mentorat du 26 août 2026 à 10:00\n",
         ),
     ] {
         let site = example_in(tag);
@@ -355,7 +357,7 @@ fn a_new_german_meeting_and_goal() {
     // Both files read back without an error, and the prepared points are not proposed twice.
     let agenda = markdown(root, "2026-09-10", &["agenda"]);
     assert!(
-        agenda.starts_with("# Tagesordnung des Mentoring-Gesprächs am 2026-09-23\n"),
+        agenda.starts_with("# Tagesordnung des Mentoring-Gesprächs am 23. September 2026\n"),
         "{agenda}"
     );
     assert_eq!(

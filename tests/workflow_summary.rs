@@ -43,18 +43,18 @@ fn the_latest_held_meeting_by_default() {
     let out = summary(example_site(), "2026-08-28", None).success();
     let text = stdout(&out);
     assert!(
-        text.starts_with("# Summary of our mentoring session on 2026-08-26 10:00\n"),
+        text.starts_with("# Summary of our mentoring session on 26 August 2026 at 10:00\n"),
         "{text}"
     );
     for line in [
         "## Goals discussed\n\n- Run a cross-team design review forum\n- Give a talk at a regional conference\n- Publish four posts on the engineering blog\n- Lead the distributed tracing rollout\n",
         "## Agenda covered\n\n- Six-month review against the plan\n",
         "## Outcomes\n\n- Stay biweekly through the talk in October, then review again\n- Third blog post will be about the tracing rollout, due mid-October\n- Runbook written with the on-call team, with two training sessions in October\n",
-        "- Write the facilitator's guide for the design forum: Priya Raman, due 2026-09-08\n",
-        "- Watch the recorded run of the talk and send three notes: Helen Achebe, due 2026-09-04\n",
+        "- Write the facilitator's guide for the design forum: Priya Raman, due 8 September 2026\n",
+        "- Watch the recorded run of the talk and send three notes: Helen Achebe, due 4 September 2026\n",
         "## What Helen Achebe offered\n\n- Introduce me to the SRE lead in her org to compare on-call training formats\n",
         "- Run the on-call training as a live incident game rather than a slide walkthrough: considering. I like it but I have never run one.",
-        "## Next meeting\n\n2026-09-09 10:00\n",
+        "## Next meeting\n\n9 September 2026 at 10:00\n",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
@@ -89,10 +89,10 @@ fn a_meeting_by_date_and_the_next_date_by_cadence() {
     summary(example_site(), "2026-09-10", Some("2026-09-09"))
         .success()
         .stdout(predicate::str::contains(
-            "# Summary of our mentoring session on 2026-09-09 10:00\n",
+            "# Summary of our mentoring session on 9 September 2026 at 10:00\n",
         ))
         .stdout(predicate::str::contains(
-            "## Next meeting\n\n2026-09-23 (by our biweekly cadence)\n",
+            "## Next meeting\n\n23 September 2026 (by our biweekly cadence)\n",
         ));
 }
 
@@ -142,7 +142,7 @@ CANARY-TEMP-PRIVATE-BLOCK the numbers we discussed
     let out = summary(tmp.path(), "2026-09-10", None).success();
     let text = stdout(&out);
     assert!(
-        text.contains("# Summary of our mentoring session on 2026-09-08\n"),
+        text.contains("# Summary of our mentoring session on 8 September 2026\n"),
         "{text}"
     );
     assert!(
@@ -150,7 +150,7 @@ CANARY-TEMP-PRIVATE-BLOCK the numbers we discussed
         "{text}"
     );
     assert!(
-        text.contains("- Book the conversation: Your Name, due 2026-09-15\n"),
+        text.contains("- Book the conversation: Your Name, due 15 September 2026\n"),
         "{text}"
     );
     assert!(!text.contains("CANARY"), "{text}");

@@ -1,29 +1,31 @@
 //! The mentee checklist scorecard: each of the ten items of the mentee's action checklist
 //! measured from the journal as site.md defines it, with the numbers behind the score and
-//! a sentence on what would raise it.
+//! a phrase on what would raise it. Items and phrases are keys of the translations table
+//! (`score.*`), said in the journal's language when the page is rendered.
 
 use std::collections::HashSet;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::cadence::gaps;
+use super::phrase::{Phrase, Value};
 use super::{months, percent, start_of};
-use crate::english::count;
 use crate::journal::{GoalStatus, Journal, MeetingStatus, Owner};
 
 /// One item of the scorecard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChecklistItem {
     pub number: u8,
+    /// The key of the item's name.
     pub title: &'static str,
-    /// What is counted, in words.
+    /// The key of what is counted, in words.
     pub measure: &'static str,
     pub numerator: usize,
     pub denominator: usize,
     /// 0 to 100.
     pub score: u32,
     /// What would raise the score, or why it is already full.
-    pub raise: String,
+    pub raise: Phrase,
 }
 
 /// How an item scores when there is nothing to count yet.
@@ -37,11 +39,10 @@ enum WhenEmpty {
 
 fn item(
     number: u8,
-    title: &'static str,
-    measure: &'static str,
+    (title, measure): (&'static str, &'static str),
     (numerator, denominator): (usize, usize),
     empty: WhenEmpty,
-    raise: String,
+    raise: Phrase,
 ) -> ChecklistItem {
     let score = match (denominator, empty) {
         (0, WhenEmpty::Full) => 100,
@@ -59,19 +60,9 @@ fn item(
     }
 }
 
-/// Up to three names, then "and N more", for a sentence.
-fn names<'a>(all: impl IntoIterator<Item = &'a str>) -> String {
-    let all: Vec<&str> = all.into_iter().collect();
-    let mut s = all
-        .iter()
-        .take(3)
-        .map(|n| format!("\u{201c}{n}\u{201d}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    if all.len() > 3 {
-        s.push_str(&format!(" and {} more", all.len() - 3));
-    }
-    s
+/// The things a phrase names by their own words.
+fn names<'a>(all: impl IntoIterator<Item = &'a str>) -> Value {
+    Value::Names(all.into_iter().map(str::to_string).collect())
 }
 
 /// Months from the start of the mentoring to today, inclusive; none before it starts.
@@ -91,16 +82,6 @@ fn months_with(dates: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> Hash
         .filter(|d| *d <= today)
         .map(|d| (d.year(), d.month()))
         .collect()
-}
-
-fn month_names(ms: &[NaiveDate]) -> String {
-    names(
-        ms.iter()
-            .map(|m| m.format("%B %Y").to_string())
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str),
-    )
 }
 
 /// The ten items, in the checklist's order. `private_passages` is how many private
@@ -127,19 +108,16 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         1,
-        "A growth plan with specific targets",
-        "active goals with at least one benchmark and a target date",
+        ("score.plan.title", "score.plan.measure"),
         (active.len() - vague.len(), active.len()),
         WhenEmpty::Zero,
         if active.is_empty() {
-            "No active goal yet.".into()
+            Phrase::new("score.no_active_goal")
         } else if vague.is_empty() {
-            "Every active goal has benchmarks and a target date; keep it so as goals change.".into()
+            Phrase::new("score.plan.full")
         } else {
-            format!(
-                "Give a benchmark and a target date to {}.",
-                names(vague.iter().map(|g| g.title.as_str()))
-            )
+            Phrase::new("score.plan.raise")
+                .with("names", names(vague.iter().map(|g| g.title.as_str())))
         },
     ));
 
@@ -148,19 +126,15 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
     let long: Vec<_> = gaps.iter().filter(|g| !g.within).collect();
     out.push(item(
         2,
-        "Regular meeting times",
-        "gaps between consecutive held meetings within the cadence plus half",
+        ("score.rhythm.title", "score.rhythm.measure"),
         (gaps.len() - long.len(), gaps.len()),
         WhenEmpty::Zero,
         if gaps.is_empty() {
-            "Hold and record at least two meetings to measure the rhythm.".into()
+            Phrase::new("score.rhythm.none")
         } else if long.is_empty() {
-            "Every gap kept to the agreed cadence; keep booking the next meeting before leaving this one.".into()
+            Phrase::new("score.rhythm.full")
         } else {
-            format!(
-                "{} gaps ran long; book the next meeting at the end of each one, or record a new cadence in mentorfolio.yaml.",
-                long.len()
-            )
+            Phrase::new("score.rhythm.raise").with("n", Value::Number(long.len()))
         },
     ));
 
@@ -171,19 +145,16 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         3,
-        "Focused discussion points",
-        "held meetings whose agenda was sent before the meeting",
+        ("score.agenda.title", "score.agenda.measure"),
         (held.len() - late.len(), held.len()),
         WhenEmpty::Zero,
         if held.is_empty() {
-            "No meeting held yet.".into()
+            Phrase::new("score.agenda.none")
         } else if late.is_empty() {
-            "Every agenda went out ahead of time.".into()
+            Phrase::new("score.agenda.full")
         } else {
-            format!(
-                "Send the agenda ahead ({} without one in time).",
-                count(late.len(), "meeting")
-            )
+            Phrase::new("score.agenda.raise")
+                .with("meetings", Value::Counted("count.meetings", late.len()))
         },
     ));
 
@@ -200,17 +171,14 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         4,
-        "Tasks completed between sessions",
-        "mentee action items due so far that were done by their due date",
+        ("score.tasks.title", "score.tasks.measure"),
         (due.len() - missed.len(), due.len()),
         WhenEmpty::Full,
         if missed.is_empty() {
-            "Every task due so far was done on time.".into()
+            Phrase::new("score.tasks.full")
         } else {
-            format!(
-                "Finish tasks by their due date, or agree a new date in the next meeting: {}.",
-                names(missed.iter().map(|a| a.task.as_str()))
-            )
+            Phrase::new("score.tasks.raise")
+                .with("names", names(missed.iter().map(|a| a.task.as_str())))
         },
     ));
 
@@ -222,18 +190,17 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         5,
-        "Request and implement suggestions",
-        "mentor suggestions with a reflection and a decision",
+        ("score.suggestions.title", "score.suggestions.measure"),
         (suggestions.len() - unreflected.len(), suggestions.len()),
         WhenEmpty::Full,
         if suggestions.is_empty() {
-            "No suggestions recorded yet.".into()
+            Phrase::new("score.suggestions.none")
         } else if unreflected.is_empty() {
-            "Every suggestion has a reflection and a decision.".into()
+            Phrase::new("score.suggestions.full")
         } else {
-            format!(
-                "Write a reflection and a decision for {}.",
-                names(unreflected.iter().map(|s| s.suggestion.as_str()))
+            Phrase::new("score.suggestions.raise").with(
+                "names",
+                names(unreflected.iter().map(|s| s.suggestion.as_str())),
             )
         },
     ));
@@ -255,19 +222,15 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         6,
-        "Feedback to the mentor",
-        "months since the start with feedback given to the mentor",
+        ("score.feedback.title", "score.feedback.measure"),
         (all_months.len() - quiet.len(), all_months.len()),
         WhenEmpty::Zero,
         if quiet.is_empty() && !all_months.is_empty() {
-            "Feedback went to the mentor every month.".into()
+            Phrase::new("score.feedback.full")
         } else if all_months.is_empty() {
-            "The mentoring has not started yet.".into()
+            Phrase::new("score.not_started")
         } else {
-            format!(
-                "No feedback to the mentor recorded in {}.",
-                month_names(&quiet)
-            )
+            Phrase::new("score.feedback.raise").with("months", Value::Months(quiet))
         },
     ));
 
@@ -280,31 +243,32 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         7,
-        "Skill-building activities",
-        "months since the start with at least one activity",
+        ("score.activities.title", "score.activities.measure"),
         (all_months.len() - idle.len(), all_months.len()),
         WhenEmpty::Zero,
         if idle.is_empty() && !all_months.is_empty() {
-            "An activity every month.".into()
+            Phrase::new("score.activities.full")
         } else if all_months.is_empty() {
-            "The mentoring has not started yet.".into()
+            Phrase::new("score.not_started")
         } else {
-            format!("No training, course or reading in {}.", month_names(&idle))
+            Phrase::new("score.activities.raise").with("months", Value::Months(idle))
         },
     ));
 
     // 8. Confidentiality.
     out.push(item(
         8,
-        "Confidentiality",
-        "private passages removed and verified absent from the site",
+        (
+            "score.confidentiality.title",
+            "score.confidentiality.measure",
+        ),
         (private_passages, private_passages),
         WhenEmpty::Full,
-        if private_passages == 0 {
-            "No private passages yet.".into()
+        Phrase::new(if private_passages == 0 {
+            "score.confidentiality.none"
         } else {
-            "Every private passage was kept out; the build refuses to write a site that contains one.".into()
-        },
+            "score.confidentiality.full"
+        }),
     ));
 
     // 9. Progress monitored.
@@ -322,19 +286,16 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
         .collect();
     out.push(item(
         9,
-        "Progress monitored",
-        "active goals with a benchmark done or a meeting about them in the last 30 days",
+        ("score.monitoring.title", "score.monitoring.measure"),
         (active.len() - stale.len(), active.len()),
         WhenEmpty::Zero,
         if active.is_empty() {
-            "No active goal yet.".into()
+            Phrase::new("score.no_active_goal")
         } else if stale.is_empty() {
-            "Every active goal moved or was discussed in the last 30 days.".into()
+            Phrase::new("score.monitoring.full")
         } else {
-            format!(
-                "Discuss or move {} at the next meeting.",
-                names(stale.iter().map(|g| g.title.as_str()))
-            )
+            Phrase::new("score.monitoring.raise")
+                .with("names", names(stale.iter().map(|g| g.title.as_str())))
         },
     ));
 
@@ -359,31 +320,22 @@ pub fn scorecard(j: &Journal, private_passages: usize) -> Vec<ChecklistItem> {
     let whole = cancelled.len() + held.len();
     out.push(item(
         10,
-        "Respect for the mentor's time",
-        "cancellations with a day's notice and a new date, and held meetings within the planned length",
+        ("score.respect.title", "score.respect.measure"),
         (courteous + on_time, whole),
         WhenEmpty::Full,
-        if courteous + on_time == whole {
-            "Every cancellation came with notice and a new date, and every meeting kept to time.".into()
-        } else {
-            let mut parts = Vec::new();
-            if courteous < cancelled.len() {
-                parts.push(format!(
-                    "give a day's notice and a new date when cancelling ({} did not)",
-                    cancelled.len() - courteous
-                ));
+        {
+            let rude = cancelled.len() - courteous;
+            let over = Value::Counted("count.meetings", held.len() - on_time);
+            match (rude > 0, on_time < held.len()) {
+                (false, false) => Phrase::new("score.respect.full"),
+                (true, false) => {
+                    Phrase::new("score.respect.raise_notice").with("n", Value::Number(rude))
+                }
+                (false, true) => Phrase::new("score.respect.raise_length").with("meetings", over),
+                (true, true) => Phrase::new("score.respect.raise_both")
+                    .with("n", Value::Number(rude))
+                    .with("meetings", over),
             }
-            if on_time < held.len() {
-                parts.push(format!(
-                    "end within the planned length ({} ran over)",
-                    count(held.len() - on_time, "meeting")
-                ));
-            }
-            let mut s = parts.join("; ");
-            if let Some(first) = s.get(..1) {
-                s = first.to_uppercase() + &s[1..];
-            }
-            s + "."
         },
     ));
     out
@@ -417,7 +369,8 @@ mod tests {
         j.goals = vec![goal("a"), vague, paused];
         assert_eq!(score(&j, 1), (1, 2, 50));
         let raise = &scorecard(&j, 0)[0].raise;
-        assert!(raise.contains("A goal"), "{raise}");
+        assert_eq!(raise.key, "score.plan.raise");
+        assert_eq!(raise.args, [("names", Value::Names(vec!["A goal".into()]))]);
     }
 
     #[test]
@@ -539,6 +492,13 @@ mod tests {
             .map(Into::into)
             .collect();
         assert_eq!(score(&j, 10), (2, 3, 67));
+        // Only the overrun is left to fix; the phrase counts meetings, worded at render.
+        let raise = &scorecard(&j, 0)[9].raise;
+        assert_eq!(raise.key, "score.respect.raise_length");
+        assert_eq!(
+            raise.args,
+            [("meetings", Value::Counted("count.meetings", 1))]
+        );
     }
 
     #[test]

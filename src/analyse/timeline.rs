@@ -42,8 +42,9 @@ pub enum Subject<'a> {
 pub struct Event<'a> {
     pub date: NaiveDate,
     pub kind: EventKind,
-    /// Borrowed from the journal but for a meeting's: a timeline holds an event for every
-    /// action done, and a page shows a hundred of them.
+    /// The goal's, benchmark's, item's or activity's own words; a meeting's status.
+    /// Borrowed, not copied: a timeline holds an event for every action done, and a page
+    /// shows a hundred of them.
     pub text: Cow<'a, str>,
     pub subject: Subject<'a>,
 }
@@ -72,15 +73,17 @@ pub fn events(j: &Journal) -> Vec<Event<'_>> {
         }
     }
     for m in &j.meetings {
+        // A meeting has no words of its own: the page names it by its date and status,
+        // in the journal's language. The status orders meetings of one day.
         let status = match m.status {
             MeetingStatus::Held => "",
-            MeetingStatus::Planned => " (planned)",
-            MeetingStatus::Cancelled => " (cancelled)",
+            MeetingStatus::Cancelled => "cancelled",
+            MeetingStatus::Planned => "planned",
         };
         out.push(Event {
             date: m.date,
             kind: EventKind::Meeting,
-            text: format!("Meeting of {}{status}", m.date.format("%-d %B %Y")).into(),
+            text: Cow::Borrowed(status),
             subject: Subject::Meeting(m),
         });
         for a in &m.actions {

@@ -92,6 +92,23 @@ mod tests {
         }
     }
 
+    /// A translation is not English copied: the messages a language writes exactly as
+    /// English does (placeholders only, "Plan", "Portfolio") stay a small share.
+    #[test]
+    fn translations_are_not_english_copied() {
+        let en = table("en");
+        for lang in &LANGUAGES[1..] {
+            let own = table(lang);
+            let same: Vec<&String> = en.keys().filter(|k| own.get(*k) == en.get(*k)).collect();
+            assert!(
+                same.len() * 20 < en.len(),
+                "{lang} repeats {} of {} English messages: {same:?}",
+                same.len(),
+                en.len()
+            );
+        }
+    }
+
     /// Each translation keeps the English message's placeholders, so no value is lost.
     #[test]
     fn translations_keep_the_placeholders() {

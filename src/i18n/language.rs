@@ -133,10 +133,19 @@ fn locale(tag: &str) -> Locale {
 
 /// The twelve month names as the language writes them inside a date.
 pub fn months(tag: &str) -> [String; 12] {
+    month_names(tag, "%B")
+}
+
+/// The twelve abbreviated month names, for chart labels: "Sep", "sept.", "set".
+pub fn short_months(tag: &str) -> [String; 12] {
+    month_names(tag, "%b")
+}
+
+fn month_names(tag: &str, pattern: &str) -> [String; 12] {
     let locale = locale(tag);
     std::array::from_fn(|i| {
         let d = NaiveDate::from_ymd_opt(2001, i as u32 + 1, 1).expect("a valid month");
-        d.format_localized("%B", locale).to_string()
+        d.format_localized(pattern, locale).to_string()
     })
 }
 

@@ -31,6 +31,7 @@ pub struct Strings {
     tag: String,
     messages: HashMap<String, Message>,
     months: [String; 12],
+    short_months: [String; 12],
     plurals: PluralRules,
 }
 
@@ -74,6 +75,7 @@ impl Strings {
     fn new(tag: &str, messages: HashMap<String, Message>) -> Strings {
         Strings {
             months: language::months(tag),
+            short_months: language::short_months(tag),
             plurals: language::plural_rules(tag),
             tag: tag.to_string(),
             messages,
@@ -143,8 +145,41 @@ impl Strings {
         };
         fill(
             self.t("date.long"),
-            &[("day", &d.day()), ("month", month), ("year", &year)],
+            &[
+                ("day", &self.day_number(d)),
+                ("month", month),
+                ("year", &year),
+            ],
         )
+    }
+
+    /// A date with the time of day when there is one: "9 September 2026 at 10:00".
+    pub fn moment(&self, d: NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+        match time {
+            Some(t) => fill(
+                self.t("date.at_time"),
+                &[("date", &self.date(d)), ("time", &t.format("%H:%M"))],
+            ),
+            None => self.date(d),
+        }
+    }
+
+    /// The day of the month as dates write it: French writes the first "1er".
+    pub fn day_number(&self, d: NaiveDate) -> std::borrow::Cow<'_, str> {
+        match d.day() {
+            1 => self.t("date.first_day").into(),
+            n => n.to_string().into(),
+        }
+    }
+
+    /// The month of `d` as the language names it: "September", "septiembre".
+    pub fn month(&self, d: NaiveDate) -> &str {
+        &self.months[d.month0() as usize]
+    }
+
+    /// The month of `d` abbreviated, for tight spaces such as a chart's axis: "Sep".
+    pub fn short_month(&self, d: NaiveDate) -> &str {
+        &self.short_months[d.month0() as usize]
     }
 
     /// Names joined as a sentence: "A, B and C", "A, B y C".
@@ -205,6 +240,9 @@ mod tests {
         assert_eq!(Strings::builtin("de").date(d), "5. September 2026");
         assert_eq!(Strings::builtin("es").date(d), "5 de septiembre de 2026");
         assert_eq!(Strings::builtin("fr").date(d), "5 septembre 2026");
+        let first = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(Strings::builtin("fr").date(first), "1er juillet 2026");
+        assert_eq!(Strings::builtin("en").date(first), "1 July 2026");
         assert_eq!(Strings::builtin("pt-BR").date(d), "5 de setembro de 2026");
     }
 

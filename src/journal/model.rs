@@ -176,17 +176,19 @@ impl Config {
         }
     }
 
-    /// The mentors' names as a sentence says them: "Grace Hopper and Alan Turing".
-    pub fn mentor_names(&self) -> String {
-        and_list(self.mentors().map(|p| p.name.as_str()))
+    /// The mentors' names as a sentence in the journal's language says them: "Grace
+    /// Hopper and Alan Turing", "Grace Hopper und Alan Turing".
+    pub fn mentor_names(&self, s: &crate::i18n::Strings) -> String {
+        let names: Vec<&str> = self.mentors().map(|p| p.name.as_str()).collect();
+        s.list(&names)
     }
 
     /// Everyone taking part, the mentee first: "Ada, Grace Hopper and Alan Turing".
-    pub fn participants(&self) -> String {
-        and_list(
-            std::iter::once(self.mentee.name.as_str())
-                .chain(self.mentors().map(|p| p.name.as_str())),
-        )
+    pub fn participants(&self, s: &crate::i18n::Strings) -> String {
+        let names: Vec<&str> = std::iter::once(self.mentee.name.as_str())
+            .chain(self.mentors().map(|p| p.name.as_str()))
+            .collect();
+        s.list(&names)
     }
 
     /// The words an `owner:` may be, each with whom it means.
@@ -211,16 +213,6 @@ impl Config {
             }
         }
         Owners { words, shown }
-    }
-}
-
-/// Names joined as a sentence joins them: "a", "a and b", "a, b and c".
-fn and_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let names: Vec<&str> = names.collect();
-    match names.split_last() {
-        Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
     }
 }
 

@@ -53,18 +53,18 @@ struct Entry<'a> {
 /// `bodies` maps a journal file to its rendered HTML.
 pub fn atom(j: &Journal, u: &Urls, bodies: &super::Html) -> String {
     let html = |file: &str| bodies.get(file).map_or("", |h| &**h);
+    let s = &j.strings;
     let mut entries: Vec<Entry> = Vec::new();
     for m in j.meetings.iter().filter(|m| m.date <= j.today) {
-        let state = match m.status {
-            MeetingStatus::Cancelled => " (cancelled)",
-            _ => "",
+        let key = match m.status {
+            MeetingStatus::Cancelled => "feed.meeting_cancelled",
+            _ => "feed.meeting",
         };
         entries.push(Entry {
             date: to_utc(j, m.starts()),
-            title: format!(
-                "Meeting {}: {}{state}",
-                m.date.format("%-d %B %Y"),
-                meeting_title(m)
+            title: s.fmt(
+                key,
+                &[("date", &s.date(m.date)), ("title", &meeting_title(s, m))],
             ),
             path: urls::meeting(&m.slug),
             html: html(&m.source.file),
@@ -73,7 +73,7 @@ pub fn atom(j: &Journal, u: &Urls, bodies: &super::Html) -> String {
     for a in j.activities.iter().filter(|a| a.date <= j.today) {
         entries.push(Entry {
             date: to_utc(j, a.date.and_time(chrono::NaiveTime::MIN)),
-            title: format!("Activity: {}", a.title),
+            title: s.fmt("feed.activity", &[("title", &a.title)]),
             path: urls::activity(&a.slug),
             html: html(&a.source.file),
         });
@@ -174,7 +174,8 @@ fn ics_date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-fn vevent(j: &Journal, u: &Urls, m: &Meeting, stamp: &str, out: &mut String) {
+fn vevent(j: &Journal, u: &Urls, m: &Meeting, stamp: &str, people: &str, out: &mut String) {
+    let s = &j.strings;
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}@{}", m.slug, u.host),
@@ -197,10 +198,9 @@ fn vevent(j: &Journal, u: &Urls, m: &Meeting, stamp: &str, out: &mut String) {
     }
     lines.push(format!(
         "SUMMARY:{}",
-        ics_text(&format!(
-            "Mentoring: {} ({})",
-            meeting_title(m),
-            j.config.participants()
+        ics_text(&s.fmt(
+            "calendar.summary",
+            &[("title", &meeting_title(s, m)), ("people", &people)]
         ))
     ));
     let mut description = String::new();
@@ -209,14 +209,16 @@ fn vevent(j: &Journal, u: &Urls, m: &Meeting, stamp: &str, out: &mut String) {
         .as_ref()
         .filter(|_| m.status == MeetingStatus::Cancelled)
     {
-        description.push_str("Cancelled.");
+        description.push_str(s.t("calendar.cancelled"));
         if let Some(to) = c.rescheduled_to {
-            let _ = write!(description, " Moved to {}.", to.format("%-d %B %Y"));
+            description.push(' ');
+            description.push_str(&s.fmt("calendar.moved", &[("date", &s.date(to))]));
         }
         description.push('\n');
     }
     if !m.agenda.is_empty() {
-        description.push_str("Agenda:\n");
+        description.push_str(s.t("calendar.agenda"));
+        description.push('\n');
         for a in &m.agenda {
             let _ = writeln!(description, "- {a}");
         }
@@ -252,8 +254,9 @@ pub fn ics(j: &Journal, u: &Urls) -> String {
         fold(&l, &mut out);
     }
     let stamp = ics_utc(j.today.and_time(chrono::NaiveTime::MIN));
+    let people = j.config.participants(&j.strings);
     for m in &j.meetings {
-        vevent(j, u, m, &stamp, &mut out);
+        vevent(j, u, m, &stamp, &people, &mut out);
     }
     fold("END:VCALENDAR", &mut out);
     out

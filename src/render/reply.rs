@@ -9,6 +9,7 @@ use super::urls::Urls;
 use super::views;
 use crate::analyse::review::SuggestionRef;
 use crate::analyse::{ActionRef, CommitmentRef};
+use crate::i18n::Strings;
 use crate::journal::{Journal, Meeting};
 
 /// RFC 3986 unreserved characters stay; everything else in a header value or query value
@@ -45,6 +46,8 @@ pub struct Replied<T> {
 pub struct Replies<'a> {
     email: Option<&'a str>,
     repository: Option<&'a str>,
+    /// Subjects are written in the journal's language.
+    strings: &'a Strings,
 }
 
 impl<'a> Replies<'a> {
@@ -52,6 +55,7 @@ impl<'a> Replies<'a> {
         Replies {
             email: j.config.mentee.email.as_deref(),
             repository: j.config.repository.as_deref(),
+            strings: &j.strings,
         }
     }
 
@@ -60,7 +64,9 @@ impl<'a> Replies<'a> {
         if self.email.is_none() && self.repository.is_none() {
             return None;
         }
-        self.links(format!("Re: {what} (meeting of {})", m.date), quote)
+        let subject =
+            (self.strings).fmt("meeting_text.reply", &[("what", &what), ("date", &m.date)]);
+        self.links(subject, quote)
     }
 
     /// Links answering meeting `m` as a whole.
@@ -69,7 +75,7 @@ impl<'a> Replies<'a> {
             return None;
         }
         let quote = m.outcomes.first().or(m.agenda.first());
-        let subject = format!("Re: our meeting of {}", m.date);
+        let subject = (self.strings).fmt("meeting_text.reply_meeting", &[("date", &m.date)]);
         self.links(subject, quote.map_or("", String::as_str))
     }
 
@@ -103,9 +109,9 @@ pub fn suggestion<'a>(
     u: &Urls,
     s: &SuggestionRef<'a>,
 ) -> Replied<views::SuggestionView<'a>> {
-    let what = titled("suggestion", &s.suggestion.suggestion);
+    let what = titled(rs.strings, "suggestion", &s.suggestion.suggestion);
     Replied {
-        item: views::suggestion(u, s),
+        item: views::suggestion(rs.strings, u, s),
         reply: rs.to(&what, s.meeting, &s.suggestion.suggestion),
     }
 }
@@ -117,7 +123,7 @@ pub fn action<'a>(
     u: &Urls,
     a: &ActionRef<'a>,
 ) -> Replied<views::ActionView<'a>> {
-    let what = titled("action", &a.action.task);
+    let what = titled(rs.strings, "action", &a.action.task);
     Replied {
         item: views::action(j, u, a),
         reply: rs.to(&what, a.meeting, &a.action.task),
@@ -130,9 +136,9 @@ pub fn commitment<'a>(
     u: &Urls,
     c: &CommitmentRef<'a>,
 ) -> Replied<views::CommitmentView<'a>> {
-    let what = titled("offer", &c.commitment.what);
+    let what = titled(rs.strings, "offer", &c.commitment.what);
     Replied {
-        item: views::open_commitment(u, c),
+        item: views::open_commitment(rs.strings, u, c),
         reply: rs.to(&what, c.meeting, &c.commitment.what),
     }
 }
@@ -140,7 +146,7 @@ pub fn commitment<'a>(
 /// A meeting's link with its reply links.
 pub fn meeting(rs: &Replies, u: &Urls, m: &Meeting) -> Replied<views::MeetingLink> {
     Replied {
-        item: views::meeting_link(m, u),
+        item: views::meeting_link(rs.strings, m, u),
         reply: rs.to_meeting(m),
     }
 }
@@ -164,14 +170,15 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// `"text"`, shortened for a subject line.
-pub fn titled(kind: &str, text: &str) -> String {
+/// `kind "text"`, shortened for a subject line; `kind` is `suggestion`, `action` or
+/// `offer`, worded by the `meeting_text.reply_KIND` message.
+pub fn titled(s: &Strings, kind: &str, text: &str) -> String {
     let text = text.trim();
     let mut short: String = text.chars().take(60).collect();
     if text.chars().count() > 60 {
         short.push('…');
     }
-    format!("{kind} \u{201c}{short}\u{201d}")
+    s.fmt(&format!("meeting_text.reply_{kind}"), &[("text", &short)])
 }
 
 #[cfg(test)]
@@ -187,7 +194,7 @@ mod tests {
         let m = held_on("2026-02-02");
         let r = Replies::of(&j)
             .to(
-                &titled("suggestion", "Q&A: 50% #1?"),
+                &titled(&j.strings, "suggestion", "Q&A: 50% #1?"),
                 &m,
                 "Q&A: 50% #1?\nnext",
             )

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use super::urls::{self, Urls};
 use super::views::{day, meeting_name, meeting_topic};
+use crate::i18n::Strings;
 use crate::journal::privacy::MARKDOWN_OPTIONS;
 use crate::journal::{Activity, Goal, Journal, Meeting};
 
@@ -104,17 +105,17 @@ fn part(j: &Journal, u: &Urls, family: Family, n: usize) -> Vec<u8> {
         Family::Meetings => j.meetings[range(j.meetings.len())]
             .iter()
             .rev()
-            .map(|m| meeting(m, u))
+            .map(|m| meeting(&j.strings, m, u))
             .collect(),
         Family::Goals => j.goals[range(j.goals.len())]
             .iter()
             .rev()
-            .map(|g| goal(g, u))
+            .map(|g| goal(&j.strings, g, u))
             .collect(),
         Family::Activities => j.activities[range(j.activities.len())]
             .iter()
             .rev()
-            .map(|a| activity(a, u))
+            .map(|a| activity(&j.strings, a, u))
             .collect(),
     };
     let mut out = b"[\n".to_vec();
@@ -129,11 +130,12 @@ fn part(j: &Journal, u: &Urls, family: Family, n: usize) -> Vec<u8> {
 }
 
 /// One searchable page: `[url, title, date, kind, text]` in the file; the date, in words,
-/// only where the title does not already say it.
+/// only where the title does not already say it. Title, date and kind are shown as they
+/// are, so they are in the journal's language.
 #[derive(Serialize)]
-struct Document(String, String, String, &'static str, String);
+struct Document<'a>(String, String, String, &'a str, String);
 
-fn meeting(m: &Meeting, u: &Urls) -> Document {
+fn meeting<'a>(s: &'a Strings, m: &Meeting, u: &Urls) -> Document<'a> {
     let mut text = Text::default();
     text.lines(&m.agenda);
     text.lines(&m.outcomes);
@@ -148,20 +150,20 @@ fn meeting(m: &Meeting, u: &Urls) -> Document {
         text.lines(&c.reason);
     }
     text.markdown(&m.body);
-    let title = match meeting_topic(m) {
-        Some(topic) => format!("{} — {topic}", meeting_name(m)),
-        None => meeting_name(m),
+    let title = match meeting_topic(s, m) {
+        Some(topic) => format!("{} — {topic}", meeting_name(s, m)),
+        None => meeting_name(s, m),
     };
     Document(
         u.page(&urls::meeting(&m.slug)),
         title,
         String::new(),
-        "meeting",
+        s.t("title.kind_meeting"),
         text.0,
     )
 }
 
-fn goal(g: &Goal, u: &Urls) -> Document {
+fn goal<'a>(s: &'a Strings, g: &Goal, u: &Urls) -> Document<'a> {
     let mut text = Text::default();
     text.lines(g.benchmarks.iter().map(|b| &b.title));
     text.lines(&g.actions);
@@ -170,19 +172,19 @@ fn goal(g: &Goal, u: &Urls) -> Document {
         u.page(&urls::goal(&g.id)),
         g.title.clone(),
         String::new(),
-        "goal",
+        s.t("title.kind_goal"),
         text.0,
     )
 }
 
-fn activity(a: &Activity, u: &Urls) -> Document {
+fn activity<'a>(s: &'a Strings, a: &Activity, u: &Urls) -> Document<'a> {
     let mut text = Text::default();
     text.markdown(&a.body);
     Document(
         u.page(&urls::activity(&a.slug)),
         a.title.clone(),
-        day(a.date).text,
-        "activity",
+        day(s, a.date).text,
+        s.t("title.kind_activity"),
         text.0,
     )
 }

@@ -4,11 +4,13 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::analyse::{
     BenchmarkPoint, BenchmarkState, ChecklistItem, MonthProgress, Week, WeekState,
 };
+use crate::i18n::Strings;
+use crate::render::views::month_year;
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -75,13 +77,41 @@ fn benchmark_mark(s: &mut String, state: BenchmarkState, cx: f64, cy: f64, label
     };
 }
 
-fn short(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+/// A date with the month abbreviated, for a chart's axis: "5 Sep 2026".
+fn short(s: &Strings, d: NaiveDate) -> String {
+    s.fmt(
+        "date.short",
+        &[
+            ("day", &s.day_number(d)),
+            ("month", &s.short_month(d)),
+            ("year", &d.year()),
+        ],
+    )
+}
+
+/// A month abbreviated, with its year: "Sep 2026".
+fn short_month_year(s: &Strings, d: NaiveDate) -> String {
+    s.fmt(
+        "date.short_month_year",
+        &[("month", &s.short_month(d)), ("year", &d.year())],
+    )
+}
+
+/// A benchmark's state in words, for the title of its mark.
+fn state_words(s: &Strings, state: BenchmarkState) -> &str {
+    s.t(match state {
+        BenchmarkState::Done => "chart.state.done",
+        BenchmarkState::DoneLate => "chart.state.done_late",
+        BenchmarkState::Overdue => "chart.state.overdue",
+        BenchmarkState::Upcoming => "chart.state.upcoming",
+        BenchmarkState::Undated => "chart.state.undated",
+    })
 }
 
 /// A goal's benchmarks on a line from its start to its target, numbered in the order of
 /// the page's table, with today marked.
 pub fn benchmark_timeline(
+    st: &Strings,
     title: &str,
     started: Option<NaiveDate>,
     target: Option<NaiveDate>,
@@ -115,13 +145,17 @@ pub fn benchmark_timeline(
         "benchmarks-chart",
         W,
         h,
-        &format!("Benchmarks of {title} against today"),
-        &format!(
-            "{done} of {n} done, {overdue} overdue; the line runs from {a} to {b}; today is {today}.",
-            n = crate::english::count(points.len(), "benchmark"),
-            a = short(first),
-            b = short(last),
-            today = short(today),
+        &st.fmt("chart.benchmarks.title", &[("title", &title)]),
+        &st.count(
+            "chart.benchmarks.desc",
+            points.len(),
+            &[
+                ("done", &done),
+                ("overdue", &overdue),
+                ("from", &short(st, first)),
+                ("to", &short(st, last)),
+                ("today", &short(st, today)),
+            ],
         ),
     );
     let _ = write!(
@@ -132,8 +166,22 @@ pub fn benchmark_timeline(
     let label_y = axis_y + 52.0;
     let tx = x(today);
     // Keep the end labels clear of each other and of today.
-    text(&mut s, "chart-label", PAD, label_y, "start", &short(first));
-    text(&mut s, "chart-label", W - PAD, label_y, "end", &short(last));
+    text(
+        &mut s,
+        "chart-label",
+        PAD,
+        label_y,
+        "start",
+        &short(st, first),
+    );
+    text(
+        &mut s,
+        "chart-label",
+        W - PAD,
+        label_y,
+        "end",
+        &short(st, last),
+    );
     let _ = write!(
         s,
         r#"<line class="chart-today" x1="{tx:.1}" y1="22" x2="{tx:.1}" y2="{y2}"/>"#,
@@ -152,23 +200,31 @@ pub fn benchmark_timeline(
         tx,
         16.0,
         anchor,
-        "today",
+        st.t("chart.today"),
     );
     for (i, p) in points.iter().enumerate() {
         let Some(d) = p.benchmark.due.or(p.benchmark.done) else {
             continue;
         };
         let cx = x(d);
-        let label = format!(
-            "{}. {}: {}{}",
-            i + 1,
-            esc(&p.benchmark.title),
-            p.state.as_str(),
-            p.benchmark
-                .due
-                .map(|d| format!(", due {}", short(d)))
-                .unwrap_or_default()
-        );
+        let number = i + 1;
+        let title = &p.benchmark.title;
+        let state = state_words(st, p.state);
+        let label = esc(&match p.benchmark.due {
+            Some(due) => st.fmt(
+                "chart.benchmark_due",
+                &[
+                    ("number", &number),
+                    ("title", title),
+                    ("state", &state),
+                    ("date", &short(st, due)),
+                ],
+            ),
+            None => st.fmt(
+                "chart.benchmark",
+                &[("number", &number), ("title", title), ("state", &state)],
+            ),
+        });
         benchmark_mark(&mut s, p.state, cx, axis_y, &label);
         text(
             &mut s,
@@ -186,6 +242,7 @@ pub fn benchmark_timeline(
 /// A goal's benchmarks done over time against those due: two step lines from the start
 /// to the target (or today, if later), with today and the target marked.
 pub fn goal_progress(
+    st: &Strings,
     title: &str,
     started: Option<NaiveDate>,
     target: Option<NaiveDate>,
@@ -225,13 +282,17 @@ pub fn goal_progress(
         "goal-progress",
         W,
         h,
-        &format!("Benchmarks of {title} done against benchmarks due, over time"),
-        &format!(
-            "By today, {today}, {done_now} of {n} are done and {due_now} were due. From {a} to {b}.",
-            today = short(today),
-            n = crate::english::count(points.len(), "benchmark"),
-            a = short(first),
-            b = short(last),
+        &st.fmt("chart.progress.title", &[("title", &title)]),
+        &st.count(
+            "chart.progress.desc",
+            points.len(),
+            &[
+                ("today", &short(st, today)),
+                ("done", &done_now),
+                ("due", &due_now),
+                ("from", &short(st, first)),
+                ("to", &short(st, last)),
+            ],
         ),
     );
     for n in [0, total] {
@@ -273,7 +334,7 @@ pub fn goal_progress(
         right + 6.0,
         y(due_n) + 5.0,
         "start",
-        &format!("due: {due_n}"),
+        &st.fmt("chart.progress.due", &[("n", &due_n)]),
     );
     // Left of today, under the line (over it when nothing is done yet).
     text(
@@ -282,7 +343,7 @@ pub fn goal_progress(
         x(today.min(last)) - 6.0,
         y(done_n) + if done_n == 0 { -8.0 } else { 20.0 },
         "end",
-        &format!("done: {done_n}"),
+        &st.fmt("chart.progress.done", &[("n", &done_n)]),
     );
     let tx = x(today);
     let _ = write!(
@@ -295,11 +356,25 @@ pub fn goal_progress(
         tx,
         top - 8.0,
         "middle",
-        "today",
+        st.t("chart.today"),
     );
     let label_y = bottom + 24.0;
-    text(&mut s, "chart-label", left, label_y, "start", &short(first));
-    text(&mut s, "chart-label", right, label_y, "end", &short(last));
+    text(
+        &mut s,
+        "chart-label",
+        left,
+        label_y,
+        "start",
+        &short(st, first),
+    );
+    text(
+        &mut s,
+        "chart-label",
+        right,
+        label_y,
+        "end",
+        &short(st, last),
+    );
     let ly = h - 8.0;
     let _ = write!(
         s,
@@ -307,7 +382,8 @@ pub fn goal_progress(
         a = ly - 5.0,
         b = left + 28.0
     );
-    text(&mut s, "chart-label", left + 34.0, ly, "start", "done");
+    let legend = st.t("chart.legend.done");
+    text(&mut s, "chart-label", left + 34.0, ly, "start", legend);
     let _ = write!(
         s,
         r#"<line class="chart-plan" x1="{a:.1}" y1="{c:.1}" x2="{b:.1}" y2="{c:.1}"/>"#,
@@ -321,7 +397,7 @@ pub fn goal_progress(
         left + 134.0,
         ly,
         "start",
-        "due by their dates",
+        st.t("chart.legend.due"),
     );
     s.push_str("</svg>");
     s
@@ -331,7 +407,7 @@ pub fn goal_progress(
 /// meeting held, a slashed one for a cancellation, a crossed one for a missed week, an
 /// empty one for a week with no meeting due. Rows of 13 weeks (a quarter), so it stays
 /// legible on a phone, with a legend.
-pub fn cadence_strip(weeks: &[Week]) -> String {
+pub fn cadence_strip(st: &Strings, weeks: &[Week]) -> String {
     const PER_ROW: usize = 13;
     const STEP: f64 = 22.0;
     const CELL: f64 = 18.0;
@@ -339,21 +415,30 @@ pub fn cadence_strip(weeks: &[Week]) -> String {
     let row_h = 48.0;
     let w = 8.0 + PER_ROW as f64 * STEP;
     let h = rows as f64 * row_h + 50.0;
-    let count = |st: WeekState| weeks.iter().filter(|w| w.state == st).count();
+    // Each state's weeks, worded with the plural form their number takes.
+    let count = |key: &str, state: WeekState| {
+        let n = weeks.iter().filter(|w| w.state == state).count();
+        st.count(key, n, &[])
+    };
     let mut s = String::new();
     open(
         &mut s,
         "cadence-chart",
         w,
         h,
-        "Meetings week by week",
-        &format!(
-            "{}: {} with a meeting held, {} with a meeting cancelled, {} missed, {} with no meeting due.",
-            crate::english::count(weeks.len(), "week"),
-            count(WeekState::Held),
-            count(WeekState::Cancelled),
-            count(WeekState::Missed),
-            count(WeekState::Quiet)
+        st.t("chart.cadence.title"),
+        &st.fmt(
+            "chart.cadence.desc",
+            &[
+                ("weeks", &st.count("count.weeks", weeks.len(), &[])),
+                ("held", &count("chart.cadence.held", WeekState::Held)),
+                (
+                    "cancelled",
+                    &count("chart.cadence.cancelled", WeekState::Cancelled),
+                ),
+                ("missed", &count("chart.cadence.missed", WeekState::Missed)),
+                ("quiet", &count("chart.cadence.quiet", WeekState::Quiet)),
+            ],
         ),
     );
     let mut last_month = None;
@@ -363,48 +448,60 @@ pub fn cadence_strip(weeks: &[Week]) -> String {
         let y = row as f64 * row_h + 18.0;
         // A month's name over its first week, and over the first week of a row unless a
         // new month starts right after it (the two names would collide).
-        let month = wk.monday.format("%b").to_string();
-        let new_month = last_month.as_ref() != Some(&month);
+        let month = st.short_month(wk.monday);
+        let new_month = last_month != Some(month);
         let month_goes_on = weeks
             .get(i + 1)
-            .is_none_or(|n| (i + 1) % PER_ROW == 0 || n.monday.format("%b").to_string() == month);
+            .is_none_or(|n| (i + 1) % PER_ROW == 0 || st.short_month(n.monday) == month);
         if new_month || (col == 0 && month_goes_on) {
             if col > 0 || month_goes_on {
-                text(&mut s, "chart-label", x, y - 5.0, "start", &month);
+                text(&mut s, "chart-label", x, y - 5.0, "start", month);
             }
             last_month = Some(month);
         }
-        week_cell(&mut s, wk, x, y, CELL);
+        week_cell(st, &mut s, wk, x, y, CELL);
     }
     let legend_y = rows as f64 * row_h + 4.0;
-    for (k, (st, label)) in [
-        (WeekState::Held, "held"),
-        (WeekState::Cancelled, "cancelled"),
-        (WeekState::Missed, "missed"),
-        (WeekState::Quiet, "none due"),
+    for (k, (state, label)) in [
+        (WeekState::Held, "chart.legend.held"),
+        (WeekState::Cancelled, "chart.legend.cancelled"),
+        (WeekState::Missed, "chart.legend.missed"),
+        (WeekState::Quiet, "chart.legend.quiet"),
     ]
     .into_iter()
     .enumerate()
     {
         let wk = Week {
             monday: weeks.first().map_or(NaiveDate::MIN, |w| w.monday),
-            state: st,
+            state,
         };
         let lx = 4.0 + (k % 2) as f64 * 140.0;
         let ly = legend_y + (k / 2) as f64 * 22.0;
-        week_cell(&mut s, &wk, lx, ly, 14.0);
-        text(&mut s, "chart-label", lx + 20.0, ly + 12.0, "start", label);
+        week_cell(st, &mut s, &wk, lx, ly, 14.0);
+        text(
+            &mut s,
+            "chart-label",
+            lx + 20.0,
+            ly + 12.0,
+            "start",
+            st.t(label),
+        );
     }
     s.push_str("</svg>");
     s
 }
 
-fn week_cell(s: &mut String, wk: &Week, x: f64, y: f64, size: f64) {
-    let tip = format!(
-        "Week of {}: {}",
-        wk.monday.format("%-d %B %Y"),
-        wk.state.as_str()
-    );
+fn week_cell(st: &Strings, s: &mut String, wk: &Week, x: f64, y: f64, size: f64) {
+    let state = st.t(match wk.state {
+        WeekState::Held => "chart.week.held",
+        WeekState::Cancelled => "chart.week.cancelled",
+        WeekState::Missed => "chart.week.missed",
+        WeekState::Quiet => "chart.week.quiet",
+    });
+    let tip = esc(&st.fmt(
+        "chart.week.tip",
+        &[("date", &st.date(wk.monday)), ("state", &state)],
+    ));
     let (x2, y2) = (x + size, y + size);
     let _ = match wk.state {
         WeekState::Held => write!(
@@ -432,7 +529,7 @@ fn week_cell(s: &mut String, wk: &Week, x: f64, y: f64, size: f64) {
 
 /// The ten checklist scores as horizontal bars, each labelled with its number, its title
 /// and its score; a score under half is hatched as well as coloured.
-pub fn checklist_bars(items: &[ChecklistItem]) -> String {
+pub fn checklist_bars(st: &Strings, items: &[ChecklistItem]) -> String {
     let w = 380.0;
     let row = 44.0;
     let h = items.len() as f64 * row + 8.0;
@@ -443,16 +540,21 @@ pub fn checklist_bars(items: &[ChecklistItem]) -> String {
         "checklist-chart",
         w,
         h,
-        "Checklist scores, item by item",
-        &format!(
-            "{}; {} below half: {}.",
-            crate::english::count(items.len(), "item"),
-            low,
-            items
-                .iter()
-                .map(|i| format!("{} {} %", i.number, i.score))
-                .collect::<Vec<_>>()
-                .join(", ")
+        st.t("chart.checklist.title"),
+        &st.fmt(
+            "chart.checklist.desc",
+            &[
+                ("items", &st.count("count.items", items.len(), &[])),
+                ("low", &low),
+                (
+                    "scores",
+                    &items
+                        .iter()
+                        .map(|i| format!("{} {} %", i.number, i.score))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
         ),
     );
     s.push_str(r#"<defs><pattern id="checklist-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect class="bar-low" width="6" height="6"/><line class="bar-hatch" x1="0" y1="0" x2="0" y2="6"/></pattern></defs>"#);
@@ -464,7 +566,7 @@ pub fn checklist_bars(items: &[ChecklistItem]) -> String {
             0.0,
             y + 14.0,
             "start",
-            &format!("{}. {}", i.number, i.title),
+            &format!("{}. {}", i.number, st.t(i.title)),
         );
         text(
             &mut s,
@@ -499,7 +601,7 @@ pub fn checklist_bars(items: &[ChecklistItem]) -> String {
 }
 
 /// The share of all benchmarks done at the end of each month, as a line.
-pub fn progress_chart(months: &[MonthProgress]) -> String {
+pub fn progress_chart(st: &Strings, months: &[MonthProgress]) -> String {
     let h = 220.0;
     let top = 20.0;
     let bottom = h - 40.0;
@@ -514,23 +616,25 @@ pub fn progress_chart(months: &[MonthProgress]) -> String {
     let y = |pct: u32| bottom - f64::from(pct) / 100.0 * (bottom - top);
     let mut s = String::new();
     let summary = match (months.first(), months.last()) {
-        (Some(a), Some(b)) => format!(
-            "From {} to {}, benchmarks done rose from {} % to {} % ({} of {}).",
-            a.month.format("%B %Y"),
-            b.month.format("%B %Y"),
-            a.percent,
-            b.percent,
-            b.benchmarks_done,
-            b.benchmarks_total
+        (Some(a), Some(b)) => st.fmt(
+            "chart.monthly.desc",
+            &[
+                ("from", &month_year(st, a.month)),
+                ("to", &month_year(st, b.month)),
+                ("first", &a.percent),
+                ("last", &b.percent),
+                ("done", &b.benchmarks_done),
+                ("total", &b.benchmarks_total),
+            ],
         ),
-        _ => "No months to show yet.".into(),
+        _ => st.t("chart.monthly.empty").to_string(),
     };
     open(
         &mut s,
         "progress-chart",
         W,
         h,
-        "Share of benchmarks done, month by month",
+        st.t("chart.monthly.title"),
         &summary,
     );
     for pct in [0u32, 50, 100] {
@@ -560,7 +664,7 @@ pub fn progress_chart(months: &[MonthProgress]) -> String {
                 r#"<circle class="chart-done" cx="{:.1}" cy="{:.1}" r="4"><title>{}: {} %</title></circle>"#,
                 x(i),
                 y(m.percent),
-                m.month.format("%B %Y"),
+                esc(&month_year(st, m.month)),
                 m.percent
             );
         }
@@ -572,7 +676,7 @@ pub fn progress_chart(months: &[MonthProgress]) -> String {
                     r#"<text class="chart-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
                     x(i),
                     bottom + 22.0,
-                    m.month.format("%b %Y")
+                    esc(&short_month_year(st, m.month))
                 );
             }
         }
@@ -612,6 +716,7 @@ mod tests {
             },
         ];
         let svg = benchmark_timeline(
+            &Strings::english(),
             "Talk",
             Some(date("2026-01-01")),
             Some(date("2026-06-30")),
@@ -647,6 +752,7 @@ mod tests {
             })
             .collect();
         let svg = goal_progress(
+            &Strings::english(),
             "Talk",
             Some(date("2026-01-01")),
             Some(date("2026-06-30")),
@@ -671,13 +777,17 @@ mod tests {
             week("2026-03-16", WeekState::Missed),
             week("2026-03-23", WeekState::Quiet),
         ];
-        let svg = cadence_strip(&weeks);
+        let svg = cadence_strip(&Strings::english(), &weeks);
         assert!(svg.contains(
             "4 weeks: 1 with a meeting held, 1 with a meeting cancelled, 1 missed, 1 with no meeting due."
         ));
         assert!(svg.contains("<title>Week of 9 March 2026: cancelled</title>"));
         assert!(svg.contains("<title>Week of 16 March 2026: missed</title>"));
-        assert_eq!(svg, cadence_strip(&weeks), "deterministic");
+        assert_eq!(
+            svg,
+            cadence_strip(&Strings::english(), &weeks),
+            "deterministic"
+        );
     }
 
     #[test]
@@ -689,9 +799,9 @@ mod tests {
             numerator: 0,
             denominator: 0,
             score,
-            raise: String::new(),
+            raise: crate::analyse::Phrase::new("score.plan.full"),
         };
-        let svg = checklist_bars(&[item(1, 100), item(2, 30)]);
+        let svg = checklist_bars(&Strings::english(), &[item(1, 100), item(2, 30)]);
         assert!(svg.contains(">1. Item<") && svg.contains(">100 %<") && svg.contains(">30 %<"));
         assert_eq!(svg.matches(r#"fill="url(#checklist-hatch)""#).count(), 1);
         assert!(svg.contains("2 items; 1 below half"));

@@ -2,14 +2,15 @@
 //! analysis, with dates already formatted and URLs already built. docs/themes.md lists
 //! every field.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::urls::{self, Urls};
 use crate::analyse::review::SuggestionRef;
 use crate::analyse::timeline::{Event, Subject};
-use crate::analyse::{ActionRef, BenchmarkPoint, CommitmentRef, Progress};
-use crate::journal::{Activity, Goal, Journal, Meeting};
+use crate::analyse::{ActionRef, BenchmarkPoint, CommitmentRef, Phrase, Progress, Value};
+use crate::i18n::Strings;
+use crate::journal::{Activity, Every, Goal, Journal, Meeting, MeetingStatus};
 
 /// A date as `<time datetime="iso">text</time>` wants it.
 #[derive(Serialize, Clone, Debug)]
@@ -18,8 +19,8 @@ pub struct Day {
     pub text: String,
 }
 
-pub fn day(d: NaiveDate) -> Day {
-    use chrono::Datelike;
+/// `d` as `<time>` wants it, its text in the journal's language.
+pub fn day(s: &Strings, d: NaiveDate) -> Day {
     // Every page shows many dates; formatting directly skips parsing a strftime pattern
     // each time. Years chrono prints with a sign take its own path.
     let iso = if (0..=9999).contains(&d.year()) {
@@ -29,18 +30,18 @@ pub fn day(d: NaiveDate) -> Day {
     };
     Day {
         iso,
-        text: crate::english::date(d),
+        text: s.date(d),
     }
 }
 
-pub fn day_opt(d: Option<NaiveDate>) -> Option<Day> {
-    d.map(day)
+pub fn day_opt(s: &Strings, d: Option<NaiveDate>) -> Option<Day> {
+    d.map(|d| day(s, d))
 }
 
 #[derive(Serialize)]
-pub struct NavLink {
+pub struct NavLink<'a> {
     pub key: &'static str,
-    pub title: &'static str,
+    pub title: &'a str,
     pub url: String,
 }
 
@@ -65,7 +66,7 @@ pub struct SiteView<'a> {
     pub style_url: String,
     pub feed_url: String,
     pub calendar_url: String,
-    pub nav: Vec<NavLink>,
+    pub nav: Vec<NavLink<'a>>,
     /// The search field, when the site has a search index.
     pub search: Option<SearchView>,
 }
@@ -81,29 +82,31 @@ pub struct SearchView {
     pub key_name: Option<String>,
 }
 
+/// The navigation: each entry's section, the key of its title, and its path.
 pub const NAV: &[(&str, &str, &str)] = &[
-    ("index", "Dashboard", ""),
-    ("goals", "Goals", "goals/"),
-    ("meetings", "Meetings", "meetings/"),
-    ("actions", "Actions", "actions/"),
-    ("activities", "Activities", "activities/"),
-    ("timeline", "Timeline", "timeline/"),
-    ("checklist", "Checklist", "checklist/"),
-    ("review", "Review", "review/"),
-    ("plan", "Plan", "plan/"),
-    ("portfolio", "Portfolio", "portfolio/"),
+    ("index", "nav.index", ""),
+    ("goals", "nav.goals", "goals/"),
+    ("meetings", "nav.meetings", "meetings/"),
+    ("actions", "nav.actions", "actions/"),
+    ("activities", "nav.activities", "activities/"),
+    ("timeline", "nav.timeline", "timeline/"),
+    ("checklist", "nav.checklist", "checklist/"),
+    ("review", "nav.review", "review/"),
+    ("plan", "nav.plan", "plan/"),
+    ("portfolio", "nav.portfolio", "portfolio/"),
 ];
 
 pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
+    let s: &'a Strings = &j.strings;
     SiteView {
         title: &j.config.title,
         mentee: &j.config.mentee.name,
-        mentor: j.config.mentor_names(),
+        mentor: j.config.mentor_names(&j.strings),
         objective: &j.plan.objective,
         language: &j.config.language,
         root: &u.path,
         base_url: &u.base,
-        today: day(j.today),
+        today: day(s, j.today),
         feeds: j.config.feeds && !u.is_protected(),
         noindex: !super::indexable(j, u),
         protected: u.is_protected(),
@@ -114,7 +117,7 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
             .iter()
             .map(|(key, title, path)| NavLink {
                 key,
-                title,
+                title: s.t(title),
                 url: u.page(path),
             })
             .collect(),
@@ -125,6 +128,65 @@ pub fn site<'a>(j: &'a Journal, u: &'a Urls) -> SiteView<'a> {
             key_name: u.key.as_ref().map(|k| k.storage_name()),
         }),
     }
+}
+
+/// The planned rhythm in words: "weekly", "every 10 days".
+pub fn cadence(s: &Strings, every: Every) -> String {
+    match every {
+        Every::Weekly => s.t("cadence.weekly").to_string(),
+        Every::Biweekly => s.t("cadence.biweekly").to_string(),
+        Every::Monthly => s.t("cadence.monthly").to_string(),
+        Every::Days(n) => s.count("cadence.days", n as usize, &[]),
+    }
+}
+
+/// A phrase of the analysis in the journal's language.
+pub fn say(s: &Strings, p: &Phrase) -> String {
+    let values: Vec<(&str, String)> = (p.args.iter())
+        .map(|(name, v)| (*name, value(s, v)))
+        .collect();
+    let args: Vec<crate::i18n::Arg> = (values.iter())
+        .map(|(name, v)| (*name, v as &dyn std::fmt::Display))
+        .collect();
+    let pattern = match p.n() {
+        Some(n) => s.form(p.key, n),
+        None => s.t(p.key),
+    };
+    crate::i18n::fill(pattern, &args)
+}
+
+fn value(s: &Strings, v: &Value) -> String {
+    match v {
+        Value::Number(n) => n.to_string(),
+        Value::Counted(key, n) => s.count(key, *n, &[]),
+        Value::Names(names) => quoted(s, names.iter().map(String::as_str)),
+        Value::Months(months) => {
+            let named: Vec<String> = (months.iter()).map(|m| month_year(s, *m)).collect();
+            quoted(s, named.iter().map(String::as_str))
+        }
+    }
+}
+
+/// Up to three names, quoted, then how many more: `“A”, “B”, “C” and 2 more`.
+fn quoted<'a>(s: &Strings, all: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = all.len();
+    let shown = (all.take(3))
+        .map(|name| s.fmt("list.quoted", &[("name", &name)]))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if total > 3 {
+        s.count("list.more", total - 3, &[("names", &shown)])
+    } else {
+        shown
+    }
+}
+
+/// A month and its year: "September 2026", "septiembre de 2026".
+pub fn month_year(s: &Strings, d: NaiveDate) -> String {
+    s.fmt(
+        "date.month_year",
+        &[("month", &s.month(d)), ("year", &d.year())],
+    )
 }
 
 #[derive(Serialize)]
@@ -208,17 +270,17 @@ pub struct BenchmarkView<'a> {
     pub overdue: bool,
 }
 
-pub fn benchmark<'a>(p: &BenchmarkPoint<'a>) -> BenchmarkView<'a> {
+pub fn benchmark<'a>(s: &Strings, p: &BenchmarkPoint<'a>) -> BenchmarkView<'a> {
     BenchmarkView {
         title: &p.benchmark.title,
-        due: day_opt(p.benchmark.due),
-        done: day_opt(p.benchmark.done),
+        due: day_opt(s, p.benchmark.due),
+        done: day_opt(s, p.benchmark.done),
         state: p.state.as_str(),
         overdue: p.state == crate::analyse::BenchmarkState::Overdue,
     }
 }
 
-pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
+pub fn goal_card<'a>(s: &Strings, g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
     let points = crate::analyse::progress::benchmark_timeline(g, today);
     GoalCard {
         id: &g.id,
@@ -226,7 +288,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
         url: u.page(&urls::goal(&g.id)),
         status: g.status.as_str(),
         progress: crate::analyse::progress::goal_progress(g).into(),
-        target: day_opt(g.target),
+        target: day_opt(s, g.target),
         overdue: points
             .iter()
             .filter(|p| p.state == crate::analyse::BenchmarkState::Overdue)
@@ -234,7 +296,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
         next: points
             .iter()
             .find(|p| p.benchmark.done.is_none())
-            .map(benchmark),
+            .map(|p| benchmark(s, p)),
         example: false,
         tags: tag_links(&g.tags, u),
         draft: g.draft,
@@ -242,7 +304,7 @@ pub fn goal_card<'a>(g: &'a Goal, u: &Urls, today: NaiveDate) -> GoalCard<'a> {
 }
 
 /// The title of a meeting from its slug: `2026-03-04-kickoff` → `Kickoff`.
-pub fn meeting_title(m: &Meeting) -> String {
+pub fn meeting_title(s: &Strings, m: &Meeting) -> String {
     let words = match crate::journal::convert::date_from_stem(&m.slug) {
         Some(_) => m.slug.get(10..).unwrap_or(""),
         None => &m.slug,
@@ -251,18 +313,18 @@ pub fn meeting_title(m: &Meeting) -> String {
     let mut chars = words.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => "Meeting".into(),
+        None => s.t("title.meeting_untitled").to_string(),
     }
 }
 
 /// What a reader calls a meeting: meetings have no title, so their date names them.
-pub fn meeting_name(m: &Meeting) -> String {
-    format!("Meeting of {}", day(m.date).text)
+pub fn meeting_name(s: &Strings, m: &Meeting) -> String {
+    s.fmt("title.meeting", &[("date", &s.date(m.date))])
 }
 
 /// The words of the slug after the date, when there are any: `2026-03-04-kickoff` → `Kickoff`.
-pub fn meeting_topic(m: &Meeting) -> Option<String> {
-    let title = meeting_title(m);
+pub fn meeting_topic(s: &Strings, m: &Meeting) -> Option<String> {
+    let title = meeting_title(s, m);
     let bare = crate::journal::convert::date_from_stem(&m.slug).is_some()
         && m.slug
             .get(10..)
@@ -288,14 +350,15 @@ pub struct MeetingLink {
     pub draft: bool,
 }
 
-pub fn meeting_link(m: &Meeting, u: &Urls) -> MeetingLink {
+pub fn meeting_link(s: &Strings, m: &Meeting, u: &Urls) -> MeetingLink {
+    let date = day(s, m.date);
     MeetingLink {
         slug: m.slug.clone(),
-        name: meeting_name(m),
-        topic: meeting_topic(m),
-        title: meeting_title(m),
+        name: s.fmt("title.meeting", &[("date", &date.text)]),
+        topic: meeting_topic(s, m),
+        title: meeting_title(s, m),
         url: u.page(&urls::meeting(&m.slug)),
-        date: day(m.date),
+        date,
         status: m.status.as_str(),
         draft: m.draft,
     }
@@ -315,18 +378,18 @@ pub struct ActionView<'a> {
 }
 
 pub fn action<'a>(j: &'a Journal, u: &Urls, a: &ActionRef<'a>) -> ActionView<'a> {
+    let s = &j.strings;
     ActionView {
         task: &a.action.task,
-        owner: a
-            .action
-            .owner
-            .map_or("unassigned", |o| j.config.person(o).name.as_str()),
-        due: day_opt(a.action.due),
-        done: day_opt(a.action.done),
+        owner: a.action.owner.map_or(s.t("person.unassigned"), |o| {
+            j.config.person(o).name.as_str()
+        }),
+        due: day_opt(s, a.action.due),
+        done: day_opt(s, a.action.done),
         state: a.state.as_str(),
         overdue: a.state == crate::analyse::ActionState::Overdue,
         goal: a.action.goal.as_deref().map(|id| goal_link(j, u, id)),
-        meeting: meeting_link(a.meeting, u),
+        meeting: meeting_link(s, a.meeting, u),
     }
 }
 
@@ -340,14 +403,14 @@ pub struct CommitmentView<'a> {
     pub meeting: MeetingLink,
 }
 
-pub fn open_commitment<'a>(u: &Urls, c: &CommitmentRef<'a>) -> CommitmentView<'a> {
+pub fn open_commitment<'a>(s: &Strings, u: &Urls, c: &CommitmentRef<'a>) -> CommitmentView<'a> {
     CommitmentView {
         what: &c.commitment.what,
-        followed_up: day_opt(c.commitment.followed_up),
+        followed_up: day_opt(s, c.commitment.followed_up),
         fulfilled: None,
         days_waiting: Some(c.days_waiting),
         awaiting_follow_up: c.awaiting_follow_up,
-        meeting: meeting_link(c.meeting, u),
+        meeting: meeting_link(s, c.meeting, u),
     }
 }
 
@@ -359,24 +422,24 @@ pub struct SuggestionView<'a> {
     pub meeting: MeetingLink,
 }
 
-pub fn suggestion<'a>(u: &Urls, s: &SuggestionRef<'a>) -> SuggestionView<'a> {
+pub fn suggestion<'a>(st: &Strings, u: &Urls, s: &SuggestionRef<'a>) -> SuggestionView<'a> {
     SuggestionView {
         suggestion: &s.suggestion.suggestion,
         reflection: s.suggestion.reflection.as_deref(),
         decision: s.suggestion.decision.map(|d| d.as_str()),
-        meeting: meeting_link(s.meeting, u),
+        meeting: meeting_link(st, s.meeting, u),
     }
 }
 
 /// The suggestions the mentor made in meeting `m`.
-pub fn suggestions_of<'a>(m: &'a Meeting, u: &Urls) -> Vec<SuggestionView<'a>> {
+pub fn suggestions_of<'a>(st: &Strings, m: &'a Meeting, u: &Urls) -> Vec<SuggestionView<'a>> {
     (m.suggestions.iter())
         .map(|s| {
             let at = SuggestionRef {
                 meeting: m,
                 suggestion: s,
             };
-            suggestion(u, &at)
+            suggestion(st, u, &at)
         })
         .collect()
 }
@@ -393,12 +456,12 @@ pub struct ActivityLink<'a> {
     pub draft: bool,
 }
 
-pub fn activity_link<'a>(a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
+pub fn activity_link<'a>(s: &Strings, a: &'a Activity, u: &Urls) -> ActivityLink<'a> {
     ActivityLink {
         slug: &a.slug,
         title: &a.title,
         url: u.page(&urls::activity(&a.slug)),
-        date: day(a.date),
+        date: day(s, a.date),
         kind: a.kind.as_str(),
         hours: a.hours,
         draft: a.draft,
@@ -411,25 +474,37 @@ pub struct EventView<'a> {
     /// `2026-08`, for grouping by month.
     pub month: String,
     pub kind: &'static str,
-    pub text: &'a str,
+    pub text: std::borrow::Cow<'a, str>,
     pub title: String,
     pub url: String,
 }
 
-pub fn event<'a>(u: &Urls, e: &'a Event<'_>) -> EventView<'a> {
+pub fn event<'a>(s: &Strings, u: &Urls, e: &'a Event<'_>) -> EventView<'a> {
     let (title, url) = match e.subject {
         Subject::Goal(g) => (g.title.clone(), u.page(&urls::goal(&g.id))),
         Subject::Meeting(m) => (
-            meeting_topic(m).unwrap_or_else(|| meeting_name(m)),
+            meeting_topic(s, m).unwrap_or_else(|| meeting_name(s, m)),
             u.page(&urls::meeting(&m.slug)),
         ),
         Subject::Activity(a) => (a.title.clone(), u.page(&urls::activity(&a.slug))),
     };
+    let text = match (e.kind, e.subject) {
+        // A meeting's event says which meeting and whether it happened.
+        (crate::analyse::timeline::EventKind::Meeting, Subject::Meeting(m)) => {
+            let key = match m.status {
+                MeetingStatus::Held => "meeting_text.held",
+                MeetingStatus::Planned => "meeting_text.planned",
+                MeetingStatus::Cancelled => "meeting_text.cancelled",
+            };
+            s.fmt(key, &[("date", &s.date(m.date))]).into()
+        }
+        _ => (&*e.text).into(),
+    };
     EventView {
-        date: day(e.date),
+        date: day(s, e.date),
         month: e.date.format("%Y-%m").to_string(),
         kind: e.kind.as_str(),
-        text: &e.text,
+        text,
         title,
         url,
     }
@@ -438,37 +513,64 @@ pub fn event<'a>(u: &Urls, e: &'a Event<'_>) -> EventView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Datelike;
 
     #[test]
     fn days_read_as_chrono_would_print_them() {
+        let en = Strings::english();
         let mut d = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
         while d.year() < 2100 {
-            let got = day(d);
+            let got = day(&en, d);
             assert_eq!(got.iso, d.format("%Y-%m-%d").to_string());
             assert_eq!(got.text, d.format("%-d %B %Y").to_string());
             d += chrono::Duration::days(97);
         }
         let far = NaiveDate::from_ymd_opt(12345, 6, 7).unwrap();
-        assert_eq!(day(far).iso, "+12345-06-07");
+        assert_eq!(day(&en, far).iso, "+12345-06-07");
     }
     use crate::validate::testing::*;
 
     #[test]
     fn meeting_titles_come_from_the_slug() {
+        let en = Strings::english();
         let mut m = meeting("2026-03-04");
-        assert_eq!(meeting_title(&m), "Meeting");
-        assert_eq!(meeting_topic(&m), None);
-        assert_eq!(meeting_name(&m), "Meeting of 4 March 2026");
+        assert_eq!(meeting_title(&en, &m), "Meeting");
+        assert_eq!(meeting_topic(&en, &m), None);
+        assert_eq!(meeting_name(&en, &m), "Meeting of 4 March 2026");
+        let es = Strings::builtin("es");
+        assert_eq!(meeting_name(&es, &m), "Reunión del 4 de marzo de 2026");
         m.slug = "2026-03-04-plan-review".into();
-        assert_eq!(meeting_topic(&m).as_deref(), Some("Plan review"));
-        assert_eq!(meeting_title(&m), "Plan review");
+        assert_eq!(meeting_topic(&en, &m).as_deref(), Some("Plan review"));
+        assert_eq!(meeting_title(&en, &m), "Plan review");
         m.slug = "kickoff".into();
-        assert_eq!(meeting_title(&m), "Kickoff");
+        assert_eq!(meeting_title(&en, &m), "Kickoff");
+    }
+
+    #[test]
+    fn phrases_are_said_in_the_journals_language() {
+        let names = Value::Names(["a", "b", "c", "d", "e"].map(String::from).to_vec());
+        let p = Phrase::new("score.plan.raise").with("names", names);
+        assert_eq!(
+            say(&Strings::english(), &p),
+            "Give a benchmark and a target date to “a”, “b”, “c” and 2 more."
+        );
+        let months = Value::Months(vec![date("2026-09-01")]);
+        let p = Phrase::new("score.activities.raise").with("months", months);
+        assert_eq!(
+            say(&Strings::builtin("es"), &p),
+            "Ninguna formación, curso ni lectura en «septiembre de 2026»."
+        );
+        // The plural form follows `n` by the language's rules: French counts 0 as one.
+        let gaps = |n| Phrase::new("score.rhythm.raise").with("n", Value::Number(n));
+        let fr = Strings::builtin("fr");
+        assert!(say(&fr, &gaps(0)).starts_with("0 intervalle a été trop long"));
+        assert!(say(&fr, &gaps(2)).starts_with("2 intervalles ont été trop longs"));
+        assert!(say(&Strings::english(), &gaps(1)).starts_with("1 gap ran long;"));
     }
 
     #[test]
     fn days_are_written_out() {
-        assert_eq!(day(date("2026-07-01")).text, "1 July 2026");
+        let d = date("2026-07-01");
+        assert_eq!(day(&Strings::english(), d).text, "1 July 2026");
+        assert_eq!(day(&Strings::builtin("de"), d).text, "1. Juli 2026");
     }
 }

@@ -145,14 +145,6 @@ pub fn propose(j: &Journal, date: NaiveDate) -> Vec<AgendaItem> {
     items
 }
 
-/// Everyone taking part, the mentee first, joined as the journal's language joins names.
-pub fn participants(j: &Journal) -> String {
-    let names: Vec<&str> = std::iter::once(j.config.mentee.name.as_str())
-        .chain(j.config.mentors().map(|p| p.name.as_str()))
-        .collect();
-    j.strings.list(&names)
-}
-
 /// The cadence in force on `on`, as it reads inside a sentence: "weekly", "every 10 days".
 pub fn cadence(j: &Journal, on: NaiveDate) -> String {
     let s = &*j.strings;
@@ -177,16 +169,13 @@ pub fn goals_of(items: &[AgendaItem]) -> Vec<String> {
 pub fn to_markdown(j: &Journal) -> String {
     let s = &*j.strings;
     let next = next_meeting(j);
-    let when = match next.time {
-        Some(t) => format!("{} {}", next.date, t.format("%H:%M")),
-        None => next.date.to_string(),
-    };
+    let when = s.moment(next.date, next.time);
     let minutes = next.planned.map_or(j.config.meeting_length, |m| m.duration);
     let mut out = format!("# {}\n\n", s.fmt("agenda.title", &[("when", &when)]));
     out += &s.fmt(
         "agenda.attendance",
         &[
-            ("people", &participants(j)),
+            ("people", &j.config.participants(&j.strings)),
             ("minutes", &s.count("agenda.minutes", minutes as usize, &[])),
         ],
     );
@@ -461,7 +450,7 @@ mod tests {
             "Follow up: Later task (action from 2 February 2026, due 20 March 2026)".into(),
         ];
         let md = to_markdown(&j);
-        assert!(md.starts_with("# Agenda: mentoring session on 2026-03-09\n"));
+        assert!(md.starts_with("# Agenda: mentoring session on 9 March 2026\n"));
         assert_eq!(md.matches("Later task").count(), 1, "{md}");
         let own = md.find("My own question").unwrap();
         let late = md.find("Very late task").unwrap();

@@ -51,10 +51,7 @@ pub fn pick<'a>(j: &'a Journal, wanted: Option<&str>) -> Result<&'a Meeting, Str
 pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
     let s = &*j.strings;
     let mut out = String::new();
-    let when = match m.time {
-        Some(t) => format!("{} {}", m.date, t.format("%H:%M")),
-        None => m.date.to_string(),
-    };
+    let when = s.moment(m.date, m.time);
     if m.status == MeetingStatus::Cancelled {
         return cancelled(j, m, &when);
     }
@@ -69,7 +66,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         s.fmt(
             "summary.attendance",
             &[
-                ("people", &agenda::participants(j)),
+                ("people", &j.config.participants(&j.strings)),
                 (
                     "minutes",
                     &s.count("agenda.minutes", m.duration as usize, &[])
@@ -96,13 +93,13 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
             };
             let due = a.due.map_or_else(
                 || s.t("agenda.no_due").to_string(),
-                |d| s.fmt("agenda.due", &[("date", &d)]),
+                |d| s.fmt("agenda.due", &[("date", &s.date(d))]),
             );
             let args: [crate::i18n::Arg; 3] = [("task", &a.task), ("who", &who), ("due", &due)];
             match a.done {
                 Some(d) => s.fmt(
                     "summary.action_done",
-                    &[&args[..], &[("done", &d)]].concat(),
+                    &[&args[..], &[("done", &s.date(d))]].concat(),
                 ),
                 None => s.fmt("summary.action", &args),
             }
@@ -115,7 +112,7 @@ pub fn to_markdown(j: &Journal, m: &Meeting) -> String {
         .map(|c| match c.fulfilled {
             Some(d) => s.fmt(
                 "summary.commitment_done",
-                &[("what", &c.what), ("date", &d)],
+                &[("what", &c.what), ("date", &s.date(d))],
             ),
             None => c.what.clone(),
         })
@@ -173,7 +170,7 @@ fn cancelled(j: &Journal, m: &Meeting, when: &str) -> String {
     };
     let _ = writeln!(out, "{line}");
     let next = match c.and_then(|c| c.rescheduled_to) {
-        Some(d) => s.fmt("summary.rescheduled", &[("date", &d)]),
+        Some(d) => s.fmt("summary.rescheduled", &[("date", &s.date(d))]),
         None => next_after(j, m),
     };
     let _ = writeln!(out, "\n## {}\n\n{next}", s.t("summary.next"));
@@ -187,14 +184,15 @@ fn next_after(j: &Journal, m: &Meeting) -> String {
         .iter()
         .find(|n| n.status == MeetingStatus::Planned && n.starts() > m.starts());
     match planned {
-        Some(n) => match n.time {
-            Some(t) => format!("{} {}", n.date, t.format("%H:%M")),
-            None => n.date.to_string(),
-        },
+        Some(n) => j.strings.moment(n.date, n.time),
         None => j.strings.fmt(
             "summary.next_by_cadence",
             &[
-                ("date", &agenda::next_by_cadence(j, Some(m.date), m.date)),
+                (
+                    "date",
+                    &j.strings
+                        .date(agenda::next_by_cadence(j, Some(m.date), m.date)),
+                ),
                 ("cadence", &agenda::cadence(j, m.date)),
             ],
         ),
@@ -279,7 +277,7 @@ mod tests {
         let md = to_markdown(&j, pick(&j, None).unwrap());
         assert!(md.contains("## Goals discussed\n\n- Give a talk\n"), "{md}");
         assert!(
-            md.contains("- Rewrite abstract B: Ada, due 2026-02-09\n"),
+            md.contains("- Rewrite abstract B: Ada, due 9 February 2026\n"),
             "{md}"
         );
         assert!(
@@ -287,7 +285,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("## Next meeting\n\n2026-02-09 (by our weekly cadence)\n"),
+            md.contains("## Next meeting\n\n9 February 2026 (by our weekly cadence)\n"),
             "{md}"
         );
         assert!(!md.contains("What Grace offered"), "{md}");
@@ -310,9 +308,9 @@ mod tests {
         let mut es = j.clone();
         es.strings = std::sync::Arc::new(crate::i18n::Strings::builtin("es"));
         let md_es = to_markdown(&es, &es.meetings[1]);
-        assert!(md_es.starts_with("# Se canceló nuestra sesión de mentoría del 2026-02-02\n\nLa canceló Grace: Travel.\n\n## Próxima sesión\n\n2026-02-05 (la nueva fecha)\n"), "{md_es}");
+        assert!(md_es.starts_with("# Se canceló nuestra sesión de mentoría del 2 de febrero de 2026\n\nLa canceló Grace: Travel.\n\n## Próxima sesión\n\n5 de febrero de 2026 (la nueva fecha)\n"), "{md_es}");
         assert!(md.contains("Cancelled by Grace: Travel.\n"), "{md}");
-        assert!(md.contains("2026-02-05 (the new date)"), "{md}");
+        assert!(md.contains("5 February 2026 (the new date)"), "{md}");
         assert!(!md.contains("Goals discussed"), "{md}");
         assert!(!md.contains("Action items"), "{md}");
     }

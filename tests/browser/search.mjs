@@ -44,6 +44,21 @@ try {
 if (link) {
   const marked = await page.$$eval('#site-search-results mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
   check(marked.includes(word.toLowerCase()), `the passage does not mark "${word}": ${marked}`);
+  // The passage starts and ends with whole words of the page's text.
+  const quoted = await page.$eval('#site-search-results li p', (p) => p.textContent);
+  const core = quoted.replace(/^…/, '').replace(/…$/, '');
+  if (!passphrase) {
+    const manifest = await (await fetch(`${origin}${prefix}search.json`)).json();
+    const texts = [];
+    for (const part of manifest.parts) {
+      for (const d of await (await fetch(`${origin}${part}`)).json()) texts.push(d[4]);
+    }
+    const whole = texts.some((t) => {
+      const i = t.indexOf(core);
+      return i >= 0 && (i === 0 || /\s/.test(t[i - 1])) && (i + core.length === t.length || /\s/.test(t[i + core.length]));
+    });
+    check(whole, `the passage cuts a word: "${quoted}"`);
+  }
   // More typing searches the index already loaded.
   await page.fill('#site-search-words', `${word} ${word.slice(0, 3)}`);
   await page.waitForTimeout(400);

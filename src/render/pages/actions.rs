@@ -35,7 +35,12 @@ pub(super) fn actions(cx: &Inputs, number: usize, ctx: &mut Context) {
         };
         owners.push((Some(Owner::Mentor(i)), key, "mentor", ""));
     }
-    owners.push((None, "unassigned".to_string(), "", "No owner"));
+    owners.push((
+        None,
+        "unassigned".to_string(),
+        "",
+        j.strings.t("person.no_owner"),
+    ));
     // Items owner by owner, each overdue, open then done: each page takes the next stretch.
     let ordered = &cx.analysis.actions_by_owner;
     let counts = &cx.analysis.action_counts;

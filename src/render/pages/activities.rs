@@ -11,7 +11,7 @@ use crate::render::views::*;
 pub(super) fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
     let j = cx.journal;
     let list: Vec<_> = paginate::newest_first(&j.activities, number)
-        .map(|a| activity_link(a, cx.urls))
+        .map(|a| activity_link(&cx.journal.strings, a, cx.urls))
         .collect();
     let hours = cx.analysis.totals.activity_hours;
     let examples: Vec<_> = (number == 1)
@@ -19,7 +19,7 @@ pub(super) fn activities(cx: &Inputs, number: usize, ctx: &mut Context) {
             j.examples
                 .activities
                 .iter()
-                .map(|a| activity_link(a, cx.urls))
+                .map(|a| activity_link(&cx.journal.strings, a, cx.urls))
         })
         .into_iter()
         .flatten()
@@ -50,7 +50,7 @@ pub(super) fn activity(cx: &Inputs, i: Option<usize>, a: &Activity, ctx: &mut Co
     ctx.insert(
         "activity",
         &ActivityView {
-            link: activity_link(a, cx.urls),
+            link: activity_link(&cx.journal.strings, a, cx.urls),
             goals: a.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
             tags: tag_links(&a.tags, cx.urls),
             body: cx.body(&a.source.file),
@@ -59,7 +59,7 @@ pub(super) fn activity(cx: &Inputs, i: Option<usize>, a: &Activity, ctx: &mut Co
     );
     let at = |p: Option<usize>| {
         p.and_then(|p| j.activities.get(p))
-            .map(|n| activity_link(n, cx.urls))
+            .map(|n| activity_link(&cx.journal.strings, n, cx.urls))
     };
     ctx.insert("previous", &at(i.and_then(|i| i.checked_sub(1))));
     ctx.insert("next", &at(i.map(|i| i + 1)));

@@ -12,11 +12,12 @@ use crate::render::views::*;
 pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
     let j = cx.journal;
     let a = cx.analysis;
+    let s = &j.strings;
     let goals: Vec<_> = j
         .goals
         .iter()
         .filter(|g| g.status == GoalStatus::Active)
-        .map(|g| goal_card(g, cx.urls, j.today))
+        .map(|g| goal_card(s, g, cx.urls, j.today))
         .collect();
     ctx.insert("goals", &goals);
     #[derive(Serialize)]
@@ -31,17 +32,17 @@ pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
         .iter()
         .find(|m| m.status == MeetingStatus::Planned && m.date >= j.today)
         .map(|m| Next {
-            meeting: meeting_link(m, cx.urls),
+            meeting: meeting_link(s, m, cx.urls),
             time: m.time.map(|t| t.format("%H:%M").to_string()),
             agenda: &m.agenda,
-            agenda_sent: day_opt(m.agenda_sent),
+            agenda_sent: day_opt(s, m.agenda_sent),
         });
     ctx.insert("next_meeting", &next);
     // With none planned, the date the cadence proposes, as `agenda` would.
     let upcoming = crate::analyse::next::next_meeting(j);
     ctx.insert(
         "proposed_meeting",
-        &upcoming.planned.is_none().then(|| day(upcoming.date)),
+        &upcoming.planned.is_none().then(|| day(s, upcoming.date)),
     );
     let open: Vec<_> = a
         .actions
@@ -68,7 +69,7 @@ pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
         "commitments",
         &a.commitments
             .iter()
-            .map(|c| open_commitment(cx.urls, c))
+            .map(|c| open_commitment(s, cx.urls, c))
             .collect::<Vec<_>>(),
     );
     let cadence = cadence(cx);
@@ -85,34 +86,20 @@ pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
         .count();
     // What needs attention now, in words; an empty list means on track.
     let mut attention = Vec::new();
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    if overdue_actions > 0 {
-        attention.push(plural(
-            overdue_actions,
-            "overdue action item",
-            "overdue action items",
-        ));
-    }
-    if overdue_benchmarks > 0 {
-        attention.push(plural(
-            overdue_benchmarks,
-            "overdue benchmark",
-            "overdue benchmarks",
-        ));
-    }
-    if awaiting > 0 {
-        attention.push(plural(
-            awaiting,
-            "mentor commitment to follow up",
-            "mentor commitments to follow up",
-        ));
+    for (n, key) in [
+        (overdue_actions, "attention.overdue_actions"),
+        (overdue_benchmarks, "attention.overdue_benchmarks"),
+        (awaiting, "attention.commitments"),
+    ] {
+        if n > 0 {
+            attention.push(s.count(key, n, &[]));
+        }
     }
     if cadence.late {
-        attention.push("a meeting is overdue".to_string());
+        attention.push(s.t("attention.meeting_overdue").to_string());
     }
     if next.is_none() && !j.meetings.is_empty() {
-        attention.push("no next meeting planned".to_string());
+        attention.push(s.t("attention.no_next_meeting").to_string());
     }
     ctx.insert("attention", &attention);
     // The mean of the goals' percentages, rounded as every percentage is.
@@ -127,8 +114,8 @@ pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
     );
     ctx.insert("cadence", &cadence);
     ctx.insert("weeks", &weeks(cx));
-    ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
-    ctx.insert("checklist_chart", &svg::checklist_bars(&a.checklist));
+    ctx.insert("cadence_chart", &svg::cadence_strip(s, recent_weeks(cx)));
+    ctx.insert("checklist_chart", &svg::checklist_bars(s, &a.checklist));
     ctx.insert("checklist", &checklist);
     let recent: Vec<_> = a
         .timeline
@@ -136,7 +123,7 @@ pub(super) fn index(cx: &Inputs, ctx: &mut Context) {
         .rev()
         .filter(|e| e.date <= j.today)
         .take(8)
-        .map(|e| event(cx.urls, e))
+        .map(|e| event(s, cx.urls, e))
         .collect();
     ctx.insert("recent", &recent);
 }
@@ -161,7 +148,7 @@ pub(super) fn weeks(cx: &Inputs) -> Vec<WeekView> {
     recent_weeks(cx)
         .iter()
         .map(|w| WeekView {
-            monday: day(w.monday),
+            monday: day(&cx.journal.strings, w.monday),
             state: w.state.as_str(),
         })
         .collect()
@@ -191,12 +178,13 @@ pub(super) fn cadence(cx: &Inputs) -> CadenceView {
         .find(|m| m.status == MeetingStatus::Held && m.date <= j.today);
     let allowed = crate::validate::cadence::allowed_gap(j, j.today);
     let days_since_last = last.map(|m| (j.today - m.date).num_days());
+    let s = &j.strings;
     CadenceView {
-        every: j.config.cadence.on(j.today).label(),
+        every: crate::render::views::cadence(s, j.config.cadence.on(j.today)),
         gaps: gaps.len(),
         within,
         percent: percent(within, gaps.len()),
-        last_held: last.map(|m| day(m.date)),
+        last_held: last.map(|m| day(s, m.date)),
         days_since_last,
         allowed,
         // Before the first meeting, the rhythm runs from the start of the mentoring.
@@ -207,35 +195,36 @@ pub(super) fn cadence(cx: &Inputs) -> CadenceView {
 }
 
 #[derive(Serialize)]
-pub(super) struct ChecklistSummary {
+pub(super) struct ChecklistSummary<'a> {
     overall: u32,
-    items: Vec<ItemView>,
+    items: Vec<ItemView<'a>>,
 }
 
 #[derive(Serialize)]
-pub(super) struct ItemView {
+pub(super) struct ItemView<'a> {
     number: u8,
-    title: &'static str,
-    measure: &'static str,
+    title: &'a str,
+    measure: &'a str,
     numerator: usize,
     denominator: usize,
     score: u32,
     raise: String,
 }
 
-pub(super) fn checklist_summary(cx: &Inputs) -> ChecklistSummary {
+pub(super) fn checklist_summary<'a>(cx: &Inputs<'a>) -> ChecklistSummary<'a> {
+    let s: &'a crate::i18n::Strings = &cx.journal.strings;
     let items: Vec<_> = cx
         .analysis
         .checklist
         .iter()
         .map(|i| ItemView {
             number: i.number,
-            title: i.title,
-            measure: i.measure,
+            title: s.t(i.title),
+            measure: s.t(i.measure),
             numerator: i.numerator,
             denominator: i.denominator,
             score: i.score,
-            raise: i.raise.clone(),
+            raise: say(s, &i.raise),
         })
         .collect();
     let overall = if items.is_empty() {
@@ -250,5 +239,8 @@ pub(super) fn checklist(cx: &Inputs, ctx: &mut Context) {
     let s = checklist_summary(cx);
     ctx.insert("overall", &s.overall);
     ctx.insert("items", &s.items);
-    ctx.insert("chart", &svg::checklist_bars(&cx.analysis.checklist));
+    ctx.insert(
+        "chart",
+        &svg::checklist_bars(&cx.journal.strings, &cx.analysis.checklist),
+    );
 }

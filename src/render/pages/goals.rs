@@ -29,7 +29,7 @@ pub(super) fn goals(cx: &Inputs, ctx: &mut Context) {
             .goals
             .iter()
             .filter(|g| g.status == status)
-            .map(|g| goal_card(g, cx.urls, j.today))
+            .map(|g| goal_card(&j.strings, g, cx.urls, j.today))
             .collect(),
     })
     .filter(|g| !g.goals.is_empty())
@@ -37,7 +37,7 @@ pub(super) fn goals(cx: &Inputs, ctx: &mut Context) {
     let examples: Vec<_> = (j.examples.goals.iter())
         .map(|g| GoalCard {
             example: true,
-            ..goal_card(g, cx.urls, g.started.unwrap_or(j.today))
+            ..goal_card(&j.strings, g, cx.urls, g.started.unwrap_or(j.today))
         })
         .collect();
     ctx.insert("examples", &examples);
@@ -92,26 +92,28 @@ pub(super) fn goal(cx: &Inputs, g: &Goal, ctx: &mut Context) {
                 .map_or(id, |o| o.title.as_str()),
             url: format!("{}#objective-{id}", cx.urls.page("plan/")),
         }),
-        started: day_opt(g.started),
-        target: day_opt(g.target),
+        started: day_opt(&j.strings, g.started),
+        target: day_opt(&j.strings, g.target),
         progress: goal_progress(g).into(),
-        benchmarks: points.iter().map(benchmark).collect(),
+        benchmarks: points.iter().map(|p| benchmark(&j.strings, p)).collect(),
         steps: &g.actions,
         actions: refs.actions.iter().map(|r| action(j, cx.urls, r)).collect(),
         meetings: refs
             .meetings
             .iter()
-            .map(|m| meeting_link(m, cx.urls))
+            .map(|m| meeting_link(&j.strings, m, cx.urls))
             .collect(),
         activities: refs
             .activities
             .iter()
-            .map(|a| activity_link(a, cx.urls))
+            .map(|a| activity_link(&j.strings, a, cx.urls))
             .collect(),
         tags: tag_links(&g.tags, cx.urls),
         draft: g.draft,
-        chart: svg::benchmark_timeline(&g.title, g.started, g.target, &points, today),
-        progress_chart: svg::goal_progress(&g.title, g.started, g.target, &points, today),
+        chart: svg::benchmark_timeline(&j.strings, &g.title, g.started, g.target, &points, today),
+        progress_chart: svg::goal_progress(
+            &j.strings, &g.title, g.started, g.target, &points, today,
+        ),
         body: cx.body(&g.source.file),
         example,
     };
@@ -149,7 +151,7 @@ pub(super) fn plan(cx: &Inputs, ctx: &mut Context) {
     };
     let view = PlanView {
         objective: &j.plan.objective,
-        horizon: day_opt(j.plan.horizon),
+        horizon: day_opt(&j.strings, j.plan.horizon),
         objectives: j
             .plan
             .objectives
@@ -161,7 +163,7 @@ pub(super) fn plan(cx: &Inputs, ctx: &mut Context) {
                     .goals
                     .iter()
                     .filter(|g| g.objective.as_deref() == Some(o.id.as_str()))
-                    .map(|g| goal_card(g, cx.urls, j.today))
+                    .map(|g| goal_card(&j.strings, g, cx.urls, j.today))
                     .collect(),
             })
             .collect(),
@@ -169,7 +171,7 @@ pub(super) fn plan(cx: &Inputs, ctx: &mut Context) {
             .goals
             .iter()
             .filter(|g| !known(g))
-            .map(|g| goal_card(g, cx.urls, j.today))
+            .map(|g| goal_card(&j.strings, g, cx.urls, j.today))
             .collect(),
         body: cx.body(&j.plan.source.file),
     };

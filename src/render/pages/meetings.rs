@@ -23,18 +23,23 @@ pub(super) fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
     let j = cx.journal;
     let rows: Vec<_> = paginate::newest_first(&j.meetings, number)
         .map(|m| Row {
-            link: meeting_link(m, cx.urls),
+            link: meeting_link(&j.strings, m, cx.urls),
             goals: m.goals.iter().map(|id| goal_link(j, cx.urls, id)).collect(),
             rescheduled_to: m
                 .cancellation
                 .as_ref()
                 .filter(|_| m.status == MeetingStatus::Cancelled)
-                .and_then(|c| day_opt(c.rescheduled_to)),
+                .and_then(|c| day_opt(&j.strings, c.rescheduled_to)),
         })
         .collect();
     let totals = &cx.analysis.totals;
     let examples: Vec<_> = (number == 1)
-        .then(|| j.examples.meetings.iter().map(|m| meeting_link(m, cx.urls)))
+        .then(|| {
+            j.examples
+                .meetings
+                .iter()
+                .map(|m| meeting_link(&j.strings, m, cx.urls))
+        })
         .into_iter()
         .flatten()
         .collect();
@@ -49,7 +54,10 @@ pub(super) fn meetings(cx: &Inputs, number: usize, ctx: &mut Context) {
     ctx.insert("cancelled", &totals.cancelled);
     ctx.insert("cadence", &cadence(cx));
     ctx.insert("weeks", &weeks(cx));
-    ctx.insert("cadence_chart", &svg::cadence_strip(recent_weeks(cx)));
+    ctx.insert(
+        "cadence_chart",
+        &svg::cadence_strip(&j.strings, recent_weeks(cx)),
+    );
 }
 
 /// The meeting `m`, at position `i` of the journal's meetings, or a worked example (no
@@ -122,10 +130,10 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
         .collect();
     let view = MeetingView {
         slug: &m.slug,
-        title: meeting_title(m),
-        name: meeting_name(m),
-        topic: meeting_topic(m),
-        date: day(m.date),
+        title: meeting_title(&j.strings, m),
+        name: meeting_name(&j.strings, m),
+        topic: meeting_topic(&j.strings, m),
+        date: day(&j.strings, m.date),
         time: m.time.map(|t| t.format("%H:%M").to_string()),
         duration: m.duration,
         planned_length: m.planned_duration.unwrap_or(j.config.meeting_length),
@@ -135,7 +143,7 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
         tags: tag_links(&m.tags, u),
         draft: m.draft,
         agenda: &m.agenda,
-        agenda_sent: day_opt(m.agenda_sent),
+        agenda_sent: day_opt(&j.strings, m.agenda_sent),
         agenda_late: m.status == MeetingStatus::Held && m.agenda_sent.is_none_or(|s| s > m.date),
         outcomes: &m.outcomes,
         actions,
@@ -144,19 +152,19 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
             .iter()
             .map(|c| CommitmentRow {
                 what: &c.what,
-                followed_up: day_opt(c.followed_up),
-                fulfilled: day_opt(c.fulfilled),
+                followed_up: day_opt(&j.strings, c.followed_up),
+                fulfilled: day_opt(&j.strings, c.fulfilled),
             })
             .collect(),
-        suggestions: suggestions_of(m, u),
+        suggestions: suggestions_of(&j.strings, m, u),
         feedback_given: &m.feedback_given,
-        summary_sent: day_opt(m.summary_sent),
+        summary_sent: day_opt(&j.strings, m.summary_sent),
         cancellation: m.cancellation.as_ref().map(|c| CancellationView {
             by: c.by.as_str(),
             by_name: &j.config.person(c.by).name,
-            notice_given: day_opt(c.notice_given),
+            notice_given: day_opt(&j.strings, c.notice_given),
             reason: c.reason.as_deref(),
-            rescheduled_to: day_opt(c.rescheduled_to),
+            rescheduled_to: day_opt(&j.strings, c.rescheduled_to),
             rescheduled_url: c.rescheduled_to.and_then(|d| {
                 j.meetings
                     .iter()
@@ -171,7 +179,7 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
     ctx.insert("meeting", &view);
     let at = |p: Option<usize>| {
         p.and_then(|p| j.meetings.get(p))
-            .map(|n| meeting_link(n, u))
+            .map(|n| meeting_link(&j.strings, n, u))
     };
     ctx.insert("previous", &at(i.and_then(|i| i.checked_sub(1))));
     ctx.insert("next", &at(i.map(|i| i + 1)));

@@ -56,15 +56,15 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         .goals
         .iter()
         .map(|g| GoalSection {
-            card: goal_card(g, u, j.today),
+            card: goal_card(&j.strings, g, u, j.today),
             objective: g
                 .objective
                 .as_deref()
                 .map(|id| objective_title(id).unwrap_or(id)),
-            started: day_opt(g.started),
+            started: day_opt(&j.strings, g.started),
             benchmarks: benchmark_timeline(g, j.today)
                 .iter()
-                .map(benchmark)
+                .map(|p| benchmark(&j.strings, p))
                 .collect(),
         })
         .collect();
@@ -79,7 +79,7 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         .filter(|m| m.status == MeetingStatus::Held && m.date <= j.today)
         .filter(|m| !m.outcomes.is_empty() || !m.suggestions.is_empty())
         .map(|m| MeetingOutcomes {
-            meeting: meeting_link(m, u),
+            meeting: meeting_link(&j.strings, m, u),
             outcomes: &m.outcomes,
             suggestions: m
                 .suggestions
@@ -107,7 +107,7 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         })
         .collect();
     ctx.insert("objective", &j.plan.objective);
-    ctx.insert("horizon", &day_opt(j.plan.horizon));
+    ctx.insert("horizon", &day_opt(&j.strings, j.plan.horizon));
     ctx.insert("objectives", &objectives);
     ctx.insert("goals", &goals);
     ctx.insert("achieved", &achieved);
@@ -117,7 +117,7 @@ pub(super) fn portfolio(cx: &Inputs, ctx: &mut Context) {
         "activities",
         &j.activities
             .iter()
-            .map(|a| activity_link(a, u))
+            .map(|a| activity_link(&j.strings, a, u))
             .collect::<Vec<_>>(),
     );
     ctx.insert("hours", &cx.analysis.totals.activity_hours);

@@ -54,18 +54,22 @@ pub(super) fn review(cx: &Inputs, ctx: &mut Context) {
     let rs = reply::Replies::of(j);
     let view = ReviewView {
         last_meeting: r.last_meeting.map(|m| reply::meeting(&rs, u, m)),
-        since: day(r.since),
+        since: day(&j.strings, r.since),
         benchmarks_done: r
             .benchmarks_done
             .iter()
             .map(|(g, b)| BenchmarkDone {
                 title: &b.title,
-                done: day_opt(b.done),
+                done: day_opt(&j.strings, b.done),
                 goal: goal_link(j, u, &g.id),
             })
             .collect(),
         actions_done: r.actions_done.iter().map(|a| action(j, u, a)).collect(),
-        activities: r.activities.iter().map(|a| activity_link(a, u)).collect(),
+        activities: r
+            .activities
+            .iter()
+            .map(|a| activity_link(&j.strings, a, u))
+            .collect(),
         new_suggestions: (r.new_suggestions.iter())
             .map(|s| reply::suggestion(&rs, u, s))
             .collect(),

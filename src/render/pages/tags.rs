@@ -46,16 +46,16 @@ pub(super) fn tag(cx: &Inputs, t: &Tag, ctx: &mut Context) {
     let view = TagView {
         summary: summary(cx, t),
         goals: (t.goals.iter())
-            .map(|g| goal_card(g, u, cx.journal.today))
+            .map(|g| goal_card(&cx.journal.strings, g, u, cx.journal.today))
             .collect(),
         meetings: t
             .meetings
             .iter()
             .rev()
-            .map(|m| meeting_link(m, u))
+            .map(|m| meeting_link(&cx.journal.strings, m, u))
             .collect(),
         activities: (t.activities.iter().rev())
-            .map(|a| activity_link(a, u))
+            .map(|a| activity_link(&cx.journal.strings, a, u))
             .collect(),
         all_url: u.page("tags/"),
     };

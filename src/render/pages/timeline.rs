@@ -20,7 +20,10 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         meetings_held: usize,
     }
     let on_page = paginate::slice(&cx.analysis.timeline, number);
-    let events: Vec<_> = on_page.iter().map(|e| event(cx.urls, e)).collect();
+    let events: Vec<_> = on_page
+        .iter()
+        .map(|e| event(&cx.journal.strings, cx.urls, e))
+        .collect();
     // The month-by-month progress is on the first page only.
     let monthly = match number {
         1 => &cx.analysis.monthly[..],
@@ -29,7 +32,7 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
     let months: Vec<_> = monthly
         .iter()
         .map(|m| MonthView {
-            month: m.month.format("%B %Y").to_string(),
+            month: month_year(&cx.journal.strings, m.month),
             iso: m.month.format("%Y-%m").to_string(),
             benchmarks_done: m.benchmarks_done,
             benchmarks_total: m.benchmarks_total,
@@ -49,7 +52,7 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         match by_month.last_mut() {
             Some(m) if m.iso == ev.month => m.events.push(ev),
             _ => by_month.push(EventMonth {
-                month: e.date.format("%B %Y").to_string(),
+                month: month_year(&cx.journal.strings, e.date),
                 iso: ev.month.clone(),
                 events: vec![ev],
             }),
@@ -63,6 +66,6 @@ pub(super) fn timeline(cx: &Inputs, number: usize, ctx: &mut Context) {
         &Paginator::new(cx.urls, "timeline/", number, cx.analysis.timeline.len()),
     );
     if number == 1 {
-        ctx.insert("chart", &svg::progress_chart(monthly));
+        ctx.insert("chart", &svg::progress_chart(&cx.journal.strings, monthly));
     }
 }

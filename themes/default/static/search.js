@@ -71,7 +71,7 @@
       var i = folded.indexOf(w);
       if (i >= 0 && (at < 0 || i < at)) { at = i; len = w.length; }
     });
-    if (at < 0) return [text.slice(0, 160), "", ""];
+    if (at < 0) return [clip(text, 0, 160), "", ""];
     if (folded.length !== text.length) {
       /* Folding changed lengths (a letter and its accent): map back letter by letter. */
       var map = [];
@@ -83,7 +83,15 @@
       len = end - at;
     }
     var from = Math.max(0, at - 70), to = Math.min(text.length, at + len + 90);
+    /* Whole words only: a cut moves to the nearest space inside the passage. */
+    if (from > 0) { var s = text.indexOf(" ", from - 1); if (s >= 0 && s < at) from = s + 1; }
+    if (to < text.length) { var e = text.lastIndexOf(" ", to); if (e > at + len) to = e; }
     return [(from > 0 ? "…" : "") + text.slice(from, at), text.slice(at, at + len), text.slice(at + len, to) + (to < text.length ? "…" : "")];
+  }
+  function clip(text, from, to) {
+    if (to >= text.length) return text;
+    var e = text.lastIndexOf(" ", to);
+    return text.slice(from, e > from ? e : to) + "…";
   }
   function element(tag, text) {
     var e = document.createElement(tag);

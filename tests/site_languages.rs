@@ -1,0 +1,77 @@
+//! The words the tool itself writes on the site (navigation, dates, checklist sentences,
+//! chart descriptions, the feed and the calendar) in the journal's `language:`, through
+//! the binary on the example site.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+use common::{EXAMPLE_TODAY, example_copy};
+
+/// The example site in `language`, built into its `public/`.
+fn built_in(language: &str) -> TempDir {
+    let journal = example_copy("");
+    let config = journal.path().join("mentorfolio.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains("\nlanguage: en\n"), "{text}");
+    let text = text.replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n"));
+    std::fs::write(&config, text).unwrap();
+    Command::cargo_bin("mentorfolio")
+        .unwrap()
+        .arg("--root")
+        .arg(journal.path())
+        .args(["--today", EXAMPLE_TODAY, "--color", "never", "build"])
+        .assert()
+        .success();
+    journal
+}
+
+fn read(site: &TempDir, file: &str) -> String {
+    std::fs::read_to_string(Path::new(site.path()).join("public").join(file)).unwrap()
+}
+
+#[test]
+fn a_spanish_journal_gets_spanish_navigation_dates_checklist_feed_and_calendar() {
+    let site = built_in("es");
+    let index = read(&site, "index.html");
+    for nav in [
+        ">Panel</a>",
+        ">Metas</a>",
+        ">Reuniones</a>",
+        ">Portafolio</a>",
+    ] {
+        assert!(index.contains(nav), "{nav} missing from the navigation");
+    }
+    assert!(!index.contains(">Dashboard</a>"));
+    // Today's date in the footer, and a due date in September on a goal's page.
+    assert!(index.contains(">28 de agosto de 2026</time>"));
+    let goal = read(&site, "goals/engineering-blog/index.html");
+    assert!(goal.contains(">9 de septiembre de 2026</time>"), "{goal}");
+
+    let checklist = read(&site, "checklist/index.html");
+    assert!(checklist.contains(
+        "<p>Completa las tareas antes de su fecha límite o acuerda una nueva fecha en la próxima reunión: «Write the tracing rollout plan as a one-page doc», «Update the RFC with the compatibility decision and close comments».</p>"
+    ));
+    assert!(checklist.contains("Respeto por el tiempo del mentor"));
+    assert!(!checklist.contains("Finish tasks by their due date"));
+
+    let feed = read(&site, "feed.xml");
+    assert!(feed.contains("<title>Reunión del 26 de agosto de 2026: Summer review</title>"));
+    assert!(!feed.contains("<title>Meeting "));
+    let calendar = read(&site, "meetings.ics");
+    assert!(calendar.contains("SUMMARY:Mentoría: Kickoff (Priya Raman y Helen Achebe)"));
+    assert!(!calendar.contains("Mentoring:"));
+}
+
+#[test]
+fn french_counts_zero_as_singular() {
+    let site = built_in("fr");
+    let index = read(&site, "index.html");
+    assert!(index.contains(">Tableau de bord</a>"));
+    // No week was missed in the example: French says "0 manquée", as it says "1 manquée".
+    assert!(index.contains(", 0 manquée, "), "{index}");
+    assert!(!index.contains("0 manquées"));
+}
