@@ -83,14 +83,14 @@ fn the_summary_of_a_cancelled_meeting_reports_the_cancellation_only() {
     let out = j.cmd(&["summary", "2026-01-12"]).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
-        text.starts_with("# Our mentoring session on 2026-01-12 was cancelled\n"),
+        text.starts_with("# Our mentoring session on 12 January 2026 was cancelled\n"),
         "{text}"
     );
     assert!(
         text.contains("Cancelled by Grace Hopper: Mentor on call.\n"),
         "{text}"
     );
-    assert!(text.contains("2026-01-22 (the new date)"), "{text}");
+    assert!(text.contains("22 January 2026 (the new date)"), "{text}");
     assert!(!text.contains("Goals discussed"), "{text}");
     assert!(!text.contains("Agenda covered"), "{text}");
 }
@@ -231,7 +231,7 @@ fn the_dashboard_proposes_the_date_agenda_prepares_for() {
     );
     let out = j.cmd(&["agenda"]).assert().success();
     let agenda = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-    assert!(agenda.contains("session on 2026-03-02"), "{agenda}");
+    assert!(agenda.contains("session on 2 March 2026"), "{agenda}");
     j.cmd(&["build"]).assert().success();
     let index = std::fs::read_to_string(j.path().join("public/index.html")).unwrap();
     assert!(

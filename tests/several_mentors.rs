@@ -72,7 +72,7 @@ fn summary_and_agenda_name_every_mentor() {
         "{summary}"
     );
     assert!(
-        summary.contains("Introduce the team lead: Alan Turing, due 2026-03-22"),
+        summary.contains("Introduce the team lead: Alan Turing, due 22 March 2026"),
         "{summary}"
     );
     assert!(
