@@ -9,16 +9,11 @@ use std::path::Path;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use common::{EXAMPLE_TODAY, example_copy};
+use common::{EXAMPLE_TODAY, example_in};
 
 /// The example site in `language`, built into its `public/`.
 fn built_in(language: &str) -> TempDir {
-    let journal = example_copy("");
-    let config = journal.path().join("mentorfolio.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    assert!(text.contains("\nlanguage: en\n"), "{text}");
-    let text = text.replace("\nlanguage: en\n", &format!("\nlanguage: {language}\n"));
-    std::fs::write(&config, text).unwrap();
+    let journal = example_in(language, "");
     Command::cargo_bin("mentorfolio")
         .unwrap()
         .arg("--root")

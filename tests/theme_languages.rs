@@ -7,16 +7,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{EXAMPLE_TODAY, PASSPHRASE, example_copy};
+use common::{EXAMPLE_TODAY, PASSPHRASE, example_in};
 
 /// The example site in German, with `settings` added to its configuration.
 fn german(settings: &str) -> tempfile::TempDir {
-    let journal = example_copy(settings);
-    let config = journal.path().join("mentorfolio.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    assert!(text.contains("language: en\n"), "{text}");
-    std::fs::write(&config, text.replace("language: en\n", "language: de\n")).unwrap();
-    journal
+    example_in("de", settings)
 }
 
 fn build(root: &Path, passphrase: Option<&str>) {

@@ -7,25 +7,7 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{EXAMPLE_TODAY, example_copy};
-use tempfile::TempDir;
-
-/// The example site copied with its `language:` set to `tag`.
-fn example_in(tag: &str) -> TempDir {
-    let dir = example_copy("");
-    let config = dir.path().join("mentorfolio.yaml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    assert!(
-        text.contains("\nlanguage: en\n"),
-        "the example sets English"
-    );
-    std::fs::write(
-        &config,
-        text.replace("\nlanguage: en\n", &format!("\nlanguage: {tag}\n")),
-    )
-    .unwrap();
-    dir
-}
+use common::{EXAMPLE_TODAY, example_copy, example_in};
 
 /// The Markdown a command prints over `root` on `today`; it must succeed.
 fn markdown(root: &Path, today: &str, args: &[&str]) -> String {
@@ -106,7 +88,7 @@ fn assert_contains_all(text: &str, parts: &[&str]) {
 
 #[test]
 fn a_german_summary_of_a_held_meeting() {
-    let site = example_in("de");
+    let site = example_in("de", "");
     let text = markdown(site.path(), EXAMPLE_TODAY, &["summary"]);
     assert!(
         text.starts_with(
@@ -134,7 +116,7 @@ fn a_german_summary_of_a_held_meeting() {
 
 #[test]
 fn a_german_summary_of_a_cancelled_meeting_and_of_the_last_one() {
-    let site = example_in("de");
+    let site = example_in("de", "");
     let text = markdown(
         site.path(),
         EXAMPLE_TODAY,
@@ -166,7 +148,7 @@ fn a_german_summary_of_a_cancelled_meeting_and_of_the_last_one() {
 
 #[test]
 fn a_german_agenda_with_german_dates() {
-    let site = example_in("de");
+    let site = example_in("de", "");
     let text = markdown(site.path(), "2026-10-08", &["agenda"]);
     assert!(
         text.starts_with(
@@ -191,7 +173,7 @@ fn a_german_agenda_with_german_dates() {
 
 #[test]
 fn a_portuguese_summary_and_agenda() {
-    let site = example_in("pt-BR");
+    let site = example_in("pt-BR", "");
     let text = markdown(site.path(), EXAMPLE_TODAY, &["summary"]);
     assert!(
         text.starts_with(
@@ -253,7 +235,7 @@ fn spanish_and_french_too() {
             "# Compte rendu de notre séance de mentorat du 26 août 2026 à 10:00\n",
         ),
     ] {
-        let site = example_in(tag);
+        let site = example_in(tag, "");
         let text = markdown(site.path(), EXAMPLE_TODAY, &["summary"]);
         assert!(text.starts_with(heading), "{text}");
         assert_no_english_but(&text, shared);
@@ -274,7 +256,7 @@ fn english_is_the_same_with_or_without_the_language() {
     let config = without.path().join("mentorfolio.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(&config, text.replace("\nlanguage: en\n", "\n")).unwrap();
-    let with = example_in("en");
+    let with = example_in("en", "");
     for args in [&["summary"][..], &["agenda"][..]] {
         assert_eq!(
             markdown(with.path(), EXAMPLE_TODAY, args),
@@ -303,7 +285,7 @@ fn run_ok(root: &Path, args: &[&str]) -> String {
 /// values stay as the journal format spells them, and `agenda` does not repeat a point.
 #[test]
 fn a_new_german_meeting_and_goal() {
-    let site = example_in("de");
+    let site = example_in("de", "");
     let root = site.path();
     assert_eq!(
         run_ok(root, &["new", "meeting"]),
@@ -370,7 +352,7 @@ fn a_new_german_meeting_and_goal() {
 /// A journal's own wording of a comment stays on its comment line, even over several.
 #[test]
 fn a_journals_own_comment_wording_cannot_break_the_new_file() {
-    let site = example_in("de");
+    let site = example_in("de", "");
     let root = site.path();
     std::fs::create_dir_all(root.join("i18n")).unwrap();
     std::fs::write(

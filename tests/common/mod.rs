@@ -123,3 +123,18 @@ pub fn example_copy(settings: &str) -> TempDir {
     std::fs::write(&config, format!("{text}{settings}")).unwrap();
     dir
 }
+
+/// The example site copied into a temporary folder with its `language:` set to `tag` and
+/// `settings` added to its config.
+pub fn example_in(tag: &str, settings: &str) -> TempDir {
+    let dir = example_copy(settings);
+    let config = dir.path().join("mentorfolio.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        text.contains("\nlanguage: en\n"),
+        "the example sets English"
+    );
+    let text = text.replace("\nlanguage: en\n", &format!("\nlanguage: {tag}\n"));
+    std::fs::write(&config, text).unwrap();
+    dir
+}
