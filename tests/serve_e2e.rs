@@ -314,32 +314,37 @@ fn a_stylesheet_edit_swaps_stylesheets_without_a_reload() {
     assert_eq!(served.text(), "body { color: rebeccapurple; }\n");
 }
 
-#[test]
-fn build_output_never_holds_the_live_reload_client() {
-    let dir = journal();
-    let out = dir.path().join("site-out");
+/// Builds the journal at `root` into `root/site-out` and reads back every file written,
+/// as text.
+fn built_files(root: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let out = root.join("site-out");
     let status = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"))
         .arg("--root")
-        .arg(dir.path())
+        .arg(root)
         .args(["--today", TODAY, "--quiet", "build", "--output-dir"])
         .arg(&out)
         .status()
         .unwrap();
     assert!(status.success());
+    walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let text = String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned();
+            (e.into_path(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn build_output_never_holds_the_live_reload_client() {
+    let dir = journal();
     let mut pages = 0;
-    for entry in walkdir::WalkDir::new(&out) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path()).unwrap();
-            let text = String::from_utf8_lossy(&bytes);
-            assert!(
-                !text.contains("__mentorfolio"),
-                "{}",
-                entry.path().display()
-            );
-            assert!(!text.contains("mentorfolio-error-overlay"));
-            pages += entry.path().extension().is_some_and(|e| e == "html") as usize;
-        }
+    for (path, text) in built_files(dir.path()) {
+        assert!(!text.contains("__mentorfolio"), "{}", path.display());
+        assert!(!text.contains("mentorfolio-error-overlay"));
+        pages += path.extension().is_some_and(|e| e == "html") as usize;
     }
     assert!(pages > 10);
 }
@@ -654,21 +659,8 @@ fn serve_shows_check_s_hints_in_a_banner_that_build_never_writes() {
     assert!(page.contains("hint: "), "{page}");
     drop(server);
 
-    let out = dir.path().join("site-out");
-    let status = Command::new(assert_cmd::cargo::cargo_bin("mentorfolio"))
-        .arg("--root")
-        .arg(dir.path())
-        .args(["--today", TODAY, "--quiet", "build", "--output-dir"])
-        .arg(&out)
-        .status()
-        .unwrap();
-    assert!(status.success());
-    for entry in walkdir::WalkDir::new(&out) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).to_string();
-            assert!(!text.contains("mentorfolio-journal-notes"));
-            assert!(!text.contains("hint: "), "{}", entry.path().display());
-        }
+    for (path, text) in built_files(dir.path()) {
+        assert!(!text.contains("mentorfolio-journal-notes"));
+        assert!(!text.contains("hint: "), "{}", path.display());
     }
 }

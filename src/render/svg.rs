@@ -77,6 +77,18 @@ fn benchmark_mark(s: &mut String, state: BenchmarkState, cx: f64, cy: f64, label
     };
 }
 
+/// The first and last dates of a time axis, under its two ends.
+fn end_dates(
+    s: &mut String,
+    st: &Strings,
+    (left, right): (f64, f64),
+    y: f64,
+    (first, last): (NaiveDate, NaiveDate),
+) {
+    text(s, "chart-label", left, y, "start", &short(st, first));
+    text(s, "chart-label", right, y, "end", &short(st, last));
+}
+
 /// A date with the month abbreviated, for a chart's axis: "5 Sep 2026".
 fn short(s: &Strings, d: NaiveDate) -> String {
     s.fmt(
@@ -166,22 +178,7 @@ pub fn benchmark_timeline(
     let label_y = axis_y + 52.0;
     let tx = x(today);
     // Keep the end labels clear of each other and of today.
-    text(
-        &mut s,
-        "chart-label",
-        PAD,
-        label_y,
-        "start",
-        &short(st, first),
-    );
-    text(
-        &mut s,
-        "chart-label",
-        W - PAD,
-        label_y,
-        "end",
-        &short(st, last),
-    );
+    end_dates(&mut s, st, (PAD, W - PAD), label_y, (first, last));
     let _ = write!(
         s,
         r#"<line class="chart-today" x1="{tx:.1}" y1="22" x2="{tx:.1}" y2="{y2}"/>"#,
@@ -359,22 +356,7 @@ pub fn goal_progress(
         st.t("chart.today"),
     );
     let label_y = bottom + 24.0;
-    text(
-        &mut s,
-        "chart-label",
-        left,
-        label_y,
-        "start",
-        &short(st, first),
-    );
-    text(
-        &mut s,
-        "chart-label",
-        right,
-        label_y,
-        "end",
-        &short(st, last),
-    );
+    end_dates(&mut s, st, (left, right), label_y, (first, last));
     let ly = h - 8.0;
     let _ = write!(
         s,
