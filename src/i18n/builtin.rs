@@ -58,6 +58,18 @@ pub fn table_opt(lang: &str) -> Option<&'static HashMap<String, Message>> {
     }))
 }
 
+/// English with the built-in strings of `lang` over it (English alone for a language
+/// that has none): the start of every language's table.
+pub fn messages(lang: &str) -> HashMap<String, Message> {
+    let mut all = table("en").clone();
+    if lang != "en"
+        && let Some(own) = table_opt(lang)
+    {
+        all.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    all
+}
+
 /// The built-in English table, beneath every language.
 pub fn table(lang: &str) -> &'static HashMap<String, Message> {
     table_opt(lang).unwrap_or_else(|| table_opt("en").expect("English is built in"))

@@ -39,14 +39,7 @@ pub fn load(root: &Path, config: &Config) -> (Arc<Strings>, Vec<Diagnostic>) {
     let lang = language::primary(tag);
     let built_in = LANGUAGES.contains(&lang.as_str());
     let english = builtin::table("en");
-    let mut messages: HashMap<String, Message> = english.clone();
-    if built_in && lang != "en" {
-        messages.extend(
-            builtin::table(&lang)
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone())),
-        );
-    }
+    let mut messages = builtin::messages(&lang);
     let mut own: Vec<String> = Vec::new();
     let mut files = Vec::new();
     let theme = Path::new("themes").join(&config.theme).join("i18n");

@@ -62,14 +62,7 @@ impl Strings {
 
     /// The built-in strings for `tag` over English, without any journal file.
     pub fn builtin(tag: &str) -> Strings {
-        let mut messages = builtin::table("en").clone();
-        let lang = language::primary(tag);
-        if lang != "en"
-            && let Some(own) = builtin::table_opt(&lang)
-        {
-            messages.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
-        }
-        Strings::new(tag, messages)
+        Strings::new(tag, builtin::messages(&language::primary(tag)))
     }
 
     fn new(tag: &str, messages: HashMap<String, Message>) -> Strings {
