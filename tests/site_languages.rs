@@ -70,3 +70,31 @@ fn french_counts_zero_as_singular() {
     assert!(index.contains(", 0 manquée, "), "{index}");
     assert!(!index.contains("0 manquées"));
 }
+
+/// A language changes the interface's words, never which of the journal's words are
+/// published: no private canary of the example reaches any file of the site in any
+/// built-in language.
+#[test]
+fn no_language_publishes_a_private_canary() {
+    for language in ["es", "de", "fr", "pt"] {
+        let site = built_in(language);
+        let mut files = 0;
+        for entry in walkdir::WalkDir::new(site.path().join("public")) {
+            let entry = entry.unwrap();
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            files += 1;
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            for canary in common::CANARIES {
+                assert!(
+                    !text.contains(canary),
+                    "{language}: {} holds {canary}",
+                    entry.path().display()
+                );
+            }
+        }
+        assert!(files > 50, "{language}: {files} files");
+    }
+}
