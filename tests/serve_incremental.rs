@@ -154,6 +154,64 @@ fn every_edit_serves_what_a_fresh_build_makes() {
                 vec![goal.clone()]
             }),
         ),
+        // The rules run beside the analysis: what they find must stop the site and be
+        // reported with the loader's and the theme's problems, as a fresh build does.
+        (
+            "a new meeting names a goal that does not exist",
+            Box::new(|| {
+                j.write(
+                    "meetings/2026-05-05-unknown.md",
+                    "---\ndate: 2026-05-05 10:00\nstatus: held\ngoals: [no-such-goal]\n---\n",
+                );
+                vec![root.join("meetings/2026-05-05-unknown.md")]
+            }),
+        ),
+        (
+            "a goal's front matter breaks as well",
+            Box::new(|| {
+                j.write("goals/broken.md", "---\ntitle: [unclosed\n---\n");
+                vec![root.join("goals/broken.md")]
+            }),
+        ),
+        (
+            "the theme breaks as well",
+            Box::new(|| {
+                j.write("templates/meeting.html", "{% if %}");
+                vec![template.clone()]
+            }),
+        ),
+        (
+            "the broken goal is removed, the theme and the meeting stay broken",
+            Box::new(|| {
+                std::fs::remove_file(root.join("goals/broken.md")).unwrap();
+                vec![root.join("goals/broken.md")]
+            }),
+        ),
+        (
+            "the theme is mended",
+            Box::new(|| {
+                let source = std::fs::read_to_string(
+                    Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("themes/default/templates/meeting.html"),
+                )
+                .unwrap();
+                j.write(
+                    "templates/meeting.html",
+                    &source.replacen("<h1", "<p>Overridden template</p><h1", 1),
+                );
+                vec![template.clone()]
+            }),
+        ),
+        (
+            "the meeting names a goal that exists",
+            Box::new(|| {
+                j.write(
+                    "meetings/2026-05-05-unknown.md",
+                    "---\ndate: 2026-05-05 10:00\nstatus: held\ngoals: [public-speaking]\n---\n",
+                );
+                vec![root.join("meetings/2026-05-05-unknown.md")]
+            }),
+        ),
         (
             "the watcher lost track",
             Box::new(|| {

@@ -270,46 +270,40 @@ impl Session {
         let Some(journal) = loaded.journal else {
             return failed(diags);
         };
-        let mut links = std::mem::take(&mut self.links);
-        self.work.links_read = links.update(&journal, self.parsed.as_ref());
-        // The configuration may have changed unless only documents did: the rules about
-        // a meeting read it.
-        self.work.meetings_checked =
-            self.findings
-                .update(&journal, self.parsed.as_ref(), !documents_only);
-        diags.extend(crate::validate::validate_with(
-            &journal,
-            &links,
-            Some(&self.findings),
-        ));
-        self.links = links;
-        crate::allow::Allowances::of(&journal).apply(&mut diags);
         let theme = match theme {
-            Some(theme) => theme,
-            None => match theme::load(&self.root, &journal.config, &journal.strings) {
-                Ok(theme) => Arc::new(theme),
-                Err(d) => {
-                    diags.extend(d);
-                    return failed(diags);
-                }
-            },
+            Some(theme) => Ok(theme),
+            None => theme::load(&self.root, &journal.config, &journal.strings).map(Arc::new),
+        };
+        let mut rules = Rules {
+            links: &mut self.links,
+            findings: &mut self.findings,
+            parsed: self.parsed.take(),
+            fresh_basis: !documents_only,
+        };
+        let theme = match theme {
+            Ok(theme) if !diags.iter().any(Diagnostic::is_error) => theme,
+            theme => {
+                // Nothing will be served: the journal's own problems are reported with
+                // the loader's and the theme's.
+                self.theme = theme.as_ref().ok().cloned();
+                let (checked, work) = rules.run(&journal);
+                self.work = Work {
+                    parsed: self.work.parsed,
+                    ..work
+                };
+                self.parsed = rules.parsed;
+                diags.extend(checked);
+                diags.extend(theme.err().unwrap_or_default());
+                return failed(diags);
+            }
         };
         self.theme = Some(theme.clone());
-        if diags.iter().any(Diagnostic::is_error) {
-            return failed(diags);
-        }
         let mut urls = Urls::new(&self.base_url);
         if let Some(key) = &self.key {
             urls = urls.protected(key.clone());
         }
-        let mut found = bodies.update(&journal, &urls, self.parsed.as_ref());
-        self.work.bodies_rendered = bodies.rendered;
-        self.parsed = Some(BTreeSet::new());
+        let mut found = bodies.update(&journal, &urls, rules.parsed.as_ref());
         crate::allow::Allowances::of(&journal).apply(&mut found);
-        diags.extend(found);
-        if diags.iter().any(Diagnostic::is_error) {
-            return failed(diags);
-        }
         let prepared = Prepared {
             root: self.root.clone(),
             bodies: bodies.html.clone(),
@@ -319,15 +313,45 @@ impl Session {
             urls,
             key: self.key.clone(),
         };
-        self.bodies = bodies;
-        let cell = Cell::new(prepared, |p| {
-            let analysis = analyse(&p.journal, p.ledger.passages);
-            let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme, &p.urls);
-            Derived {
-                analysis,
-                catalogue,
+        // The rules and the analysis run side by side: both only read the journal, and
+        // open pages hear of the change once both are done. The analysis of a journal
+        // the rules find wrong is thrown away.
+        let mut checked = (Vec::new(), Work::default());
+        let cell = Cell::try_new(prepared, |p| {
+            let derived;
+            (checked, derived) = rayon::join(
+                || rules.run(&p.journal),
+                || {
+                    let analysis = analyse(&p.journal, p.ledger.passages);
+                    let catalogue = Catalogue::new(&p.journal, &analysis, &p.theme, &p.urls);
+                    Derived {
+                        analysis,
+                        catalogue,
+                    }
+                },
+            );
+            match checked.0.iter().any(Diagnostic::is_error) {
+                true => Err(()),
+                false => Ok(derived),
             }
         });
+        let (checked, work) = checked;
+        self.work = Work {
+            parsed: self.work.parsed,
+            bodies_rendered: bodies.rendered,
+            ..work
+        };
+        self.bodies = bodies;
+        // The links, the findings and the bodies are all up to date.
+        self.parsed = Some(BTreeSet::new());
+        diags.extend(checked);
+        let Ok(cell) = cell else {
+            return failed(diags);
+        };
+        diags.extend(found);
+        if diags.iter().any(Diagnostic::is_error) {
+            return failed(diags);
+        }
         diagnostics::sort(&mut diags);
         Update {
             site: Some(Arc::new(Live {
@@ -336,6 +360,33 @@ impl Session {
             })),
             diagnostics: diags,
         }
+    }
+}
+
+/// The rules as `serve` runs them: with the bodies' links and the per-meeting findings
+/// kept from the last rebuild, brought up to date with the documents parsed since.
+struct Rules<'s> {
+    links: &'s mut crate::validate::Links,
+    findings: &'s mut crate::validate::Findings,
+    /// The documents parsed since the last rebuild that ran the rules; None: any.
+    parsed: Option<BTreeSet<String>>,
+    /// The configuration or the date may have changed: every meeting is checked again.
+    fresh_basis: bool,
+}
+
+impl Rules<'_> {
+    /// The diagnostics left after `allow:`, and how many bodies were read and meetings
+    /// checked.
+    fn run(&mut self, journal: &Journal) -> (Vec<Diagnostic>, Work) {
+        let parsed = self.parsed.as_ref();
+        let work = Work {
+            links_read: self.links.update(journal, parsed),
+            meetings_checked: self.findings.update(journal, parsed, self.fresh_basis),
+            ..Work::default()
+        };
+        let mut diags = crate::validate::validate_with(journal, self.links, Some(self.findings));
+        crate::allow::Allowances::of(journal).apply(&mut diags);
+        (diags, work)
     }
 }
 
