@@ -5,7 +5,6 @@
 //! missed. CI runs a fixed seed; `PROPTEST_CASES=20000 cargo test --test
 //! privacy_properties` runs more.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use mentorfolio::journal::privacy::strip_private_blocks;
@@ -140,7 +139,7 @@ proptest! {
         let md = Markdown { links: &links, urls: &urls, safe_html: false };
         let source = Source {
             file: "meetings/2026-01-07.md".into(),
-            keys: Arc::new(HashMap::new()),
+            keys: Arc::default(),
             start_line: 1,
             body_line: 4,
         };

@@ -3,7 +3,7 @@
 //! a phrase on what would raise it. Items and phrases are keys of the translations table
 //! (`score.*`), said in the journal's language when the page is rendered.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use chrono::{Datelike, Duration, NaiveDate};
 

@@ -1,7 +1,7 @@
 //! What each goal's page lists: its action items, meetings and activities, gathered in one
 //! pass over the journal so that G goal pages cost O(journal) in all, not O(G × journal).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::ActionRef;
 use crate::journal::{Activity, Journal, Meeting};
@@ -20,7 +20,7 @@ pub struct GoalRefs<'a> {
 /// Each goal id named by an action, meeting or activity, with what names it; each meeting
 /// and activity once per goal, however often it repeats the id.
 pub fn by_goal<'a>(j: &'a Journal, actions: &[ActionRef<'a>]) -> HashMap<&'a str, GoalRefs<'a>> {
-    let mut out: HashMap<&str, GoalRefs> = HashMap::new();
+    let mut out: HashMap<&str, GoalRefs> = HashMap::default();
     for r in actions {
         if let Some(goal) = r.action.goal.as_deref() {
             out.entry(goal).or_default().actions.push(*r);

@@ -39,7 +39,7 @@ pub struct Analysis<'a> {
     pub monthly: Vec<MonthProgress>,
     pub totals: Totals,
     /// What names each goal, by goal id.
-    pub by_goal: std::collections::HashMap<&'a str, GoalRefs<'a>>,
+    pub by_goal: foldhash::HashMap<&'a str, GoalRefs<'a>>,
 }
 
 /// Whole-journal figures that every page of a long list shows, worked out once so that a

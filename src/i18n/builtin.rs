@@ -2,7 +2,7 @@
 //! `summary`, `agenda`) and the default theme's, per built-in language. Each table is
 //! parsed once per process, on first use.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::table::{self, Message};
@@ -43,7 +43,7 @@ pub fn table_opt(lang: &str) -> Option<&'static HashMap<String, Message>> {
     static TABLES: [OnceLock<HashMap<String, Message>>; 5] = [const { OnceLock::new() }; 5];
     let i = FILES.iter().position(|(l, _)| *l == lang)?;
     Some(TABLES[i].get_or_init(|| {
-        let mut all = HashMap::new();
+        let mut all = HashMap::default();
         for (path, text) in FILES[i].1 {
             // The tables' own tests make this unreachable; an unreadable file would only
             // leave the English beneath it showing.

@@ -2,7 +2,7 @@
 //! and the theme's and the journal's `i18n/LANG.yaml` laid over them, each problem a
 //! diagnostic at its file and line.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -89,7 +89,7 @@ fn read(
                     "the file is not UTF-8 text",
                     "save it as UTF-8 in your editor",
                 ));
-                return HashMap::new();
+                return HashMap::default();
             }
         },
         Err(e) => {
@@ -99,14 +99,14 @@ fn read(
                 format!("the file cannot be read: {e}"),
                 "check its permissions",
             ));
-            return HashMap::new();
+            return HashMap::default();
         }
     };
     let table = match table::parse(&text) {
         Ok(t) => t,
         Err(e) => {
             diags.push(crate::journal::load::yaml_diag(rel, e, &text));
-            return HashMap::new();
+            return HashMap::default();
         }
     };
     for p in table.problems {
@@ -143,7 +143,7 @@ fn read(
 
 /// English keys no file of the language gives, sorted.
 fn missing(english: &HashMap<String, Message>, own: &[String]) -> Vec<String> {
-    let own: std::collections::HashSet<&str> = own.iter().map(String::as_str).collect();
+    let own: foldhash::HashSet<&str> = own.iter().map(String::as_str).collect();
     let mut keys: Vec<String> = english
         .keys()
         .filter(|k| !own.contains(k.as_str()))

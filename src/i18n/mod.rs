@@ -14,7 +14,7 @@ pub mod language;
 mod load;
 mod table;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::{Display, Write};
 use std::sync::{Arc, OnceLock};
 

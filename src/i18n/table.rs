@@ -2,7 +2,7 @@
 //! (`nav: {goals: Ziele}` is `nav.goals`), and a map of CLDR plural categories is one
 //! message with a form per category.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use icu_plurals::PluralCategory;
 use serde_json::Value;
@@ -69,8 +69,8 @@ pub fn parse(text: &str) -> Result<Table, YamlError> {
         tree.read()?
     };
     let mut table = Table {
-        messages: HashMap::new(),
-        lines: HashMap::new(),
+        messages: HashMap::default(),
+        lines: HashMap::default(),
         problems: Vec::new(),
     };
     match root {

@@ -1,8 +1,9 @@
 //! Loading: walk the journal, split and parse every file, drop what is private, and build
 //! the [`Journal`]. Every file is read even when another is broken, so one error never hides others.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -1015,7 +1016,7 @@ fn load_with(root: &Path, today: NaiveDate, cache: Option<&mut FileCache>) -> Lo
                 })
                 .collect();
             if cache.files.len() > jobs.len() {
-                let listed: std::collections::HashSet<String> =
+                let listed: foldhash::HashSet<String> =
                     jobs.iter().map(|(path, _)| relative(root, path)).collect();
                 cache.files.retain(|rel, _| listed.contains(rel));
             }

@@ -1,7 +1,7 @@
 //! The mentoring journal as plain data, named as the mentoring world names it.
 //! Nothing private is ever stored here: the loader drops it before building these values.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};

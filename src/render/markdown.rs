@@ -3,7 +3,7 @@
 //! between pages. A link to a journal file that is missing or private becomes plain
 //! text, never a broken link (validation reports it as W601, so `check` sees it too).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};

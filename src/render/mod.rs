@@ -14,7 +14,8 @@ pub mod translate;
 pub mod urls;
 pub mod views;
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -142,7 +143,7 @@ impl Bodies {
             })
             .collect();
         if !same_files {
-            let keep: std::collections::HashSet<&str> =
+            let keep: foldhash::HashSet<&str> =
                 docs.iter().map(|(_, s, _)| s.file.as_str()).collect();
             self.html.retain(|file, _| keep.contains(file.as_str()));
             self.seen.retain(|file, _| keep.contains(file.as_str()));

@@ -4,7 +4,8 @@
 //! therefore hear about a change after loading, checking and analysing, never after a
 //! full render, whatever the size of the journal.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 

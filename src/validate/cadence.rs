@@ -1,6 +1,6 @@
 //! Regular meeting times: the gap between held meetings against the cadence in force.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 
@@ -27,7 +27,7 @@ pub fn held_pairs(j: &Journal) -> impl Iterator<Item = (&Meeting, &Meeting)> {
 /// The dates of cancelled meetings by the date each was rescheduled to, each list in
 /// date order: O(meetings log meetings), so that [`first_planned`] never scans the journal.
 fn rescheduled(j: &Journal) -> HashMap<NaiveDate, Vec<NaiveDate>> {
-    let mut by_target: HashMap<NaiveDate, Vec<NaiveDate>> = HashMap::new();
+    let mut by_target: HashMap<NaiveDate, Vec<NaiveDate>> = HashMap::default();
     for m in j
         .meetings
         .iter()

@@ -10,8 +10,9 @@ mod references;
 mod replies;
 mod tags;
 
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 
@@ -212,7 +213,7 @@ impl Links {
 #[cfg(test)]
 pub(crate) mod testing {
     //! Small journals built in code, so each rule is tested on exactly what it reads.
-    use std::collections::HashMap;
+    use foldhash::HashMap;
     use std::sync::Arc;
 
     use chrono::NaiveDate;

@@ -1,6 +1,6 @@
 //! Rules about ids: every reference names something that exists, and every id is unique.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::journal::{Journal, Source};
@@ -75,11 +75,11 @@ fn duplicates<'a>(
 ) {
     let mut items: Vec<_> = items.collect();
     // Ids are most often unique: then the sort by file below is not needed.
-    let mut ids = HashSet::with_capacity(items.len());
+    let mut ids = HashSet::with_capacity_and_hasher(items.len(), Default::default());
     if items.iter().all(|(id, _)| ids.insert(*id)) {
         return;
     }
-    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut first: HashMap<&str, &str> = HashMap::default();
     items.sort_by(|a, b| a.1.file.cmp(&b.1.file));
     for (id, source) in items {
         if let Some(other) = first.insert(id, &source.file) {
@@ -153,8 +153,7 @@ pub fn broken_links<'j>(
     links: impl Fn(&'j Source, &'j str) -> std::borrow::Cow<'j, [(u32, String)]>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let published: std::collections::HashSet<&str> =
-        j.documents().map(|(s, _)| s.file.as_str()).collect();
+    let published: foldhash::HashSet<&str> = j.documents().map(|(s, _)| s.file.as_str()).collect();
     for (source, body) in j.documents() {
         for (line, file) in links(source, body).iter() {
             if published.contains(file.as_str()) {

@@ -1,6 +1,6 @@
 //! Tags: one tag spelled two ways is two tags to a reader but one page to the site.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::journal::Journal;
@@ -11,7 +11,7 @@ use crate::journal::tags::{Use, uses};
 /// can have no page.
 pub fn w507_tag_spellings(j: &Journal, out: &mut Vec<Diagnostic>) {
     let all = uses(j);
-    let mut first: HashMap<&str, &Use> = HashMap::new();
+    let mut first: HashMap<&str, &Use> = HashMap::default();
     for u in &all {
         if u.slug.is_empty() {
             out.push(Diagnostic::new(

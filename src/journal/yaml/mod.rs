@@ -6,7 +6,7 @@
 mod read;
 mod schema;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::fmt::Write;
 
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -167,7 +167,7 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
     };
     // Built at its final size in one go, the map never grows; where a path repeats (only
     // in a file that fails anyway), the first position stands.
-    let mut keys = KeyMap::with_capacity(b.keys.len());
+    let mut keys = KeyMap::with_capacity_and_hasher(b.keys.len(), Default::default());
     keys.extend(b.keys.into_iter().rev());
     Ok((tree, keys))
 }
