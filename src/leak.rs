@@ -143,7 +143,7 @@ fn in_front_matter(root: &Path, source: &Source, needle: &str) -> Option<Origin>
     }
     Some(Origin::Field {
         at: Location::new(source.file.clone(), *key_line, *column),
-        field: path.clone(),
+        field: path.to_string(),
     })
 }
 

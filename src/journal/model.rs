@@ -1,7 +1,6 @@
 //! The mentoring journal as plain data, named as the mentoring world names it.
 //! Nothing private is ever stored here: the loader drops it before building these values.
 
-use foldhash::HashMap;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -14,7 +13,7 @@ use crate::diagnostics::Location;
 pub struct Source {
     /// Path relative to the journal root, `/`-separated.
     pub file: String,
-    pub keys: Arc<HashMap<String, (u32, u32)>>,
+    pub keys: Arc<super::yaml::KeyMap>,
     /// The file line where the front matter starts (the line of the opening `---`).
     pub start_line: u32,
     /// The file line where the Markdown body starts.

@@ -213,7 +213,6 @@ impl Links {
 #[cfg(test)]
 pub(crate) mod testing {
     //! Small journals built in code, so each rule is tested on exactly what it reads.
-    use foldhash::HashMap;
     use std::sync::Arc;
 
     use chrono::NaiveDate;
@@ -225,8 +224,7 @@ pub(crate) mod testing {
     }
 
     pub fn source(file: &str, keys: &[(&str, u32)]) -> Source {
-        let keys: HashMap<String, (u32, u32)> =
-            keys.iter().map(|(k, l)| (k.to_string(), (*l, 1))).collect();
+        let keys: crate::journal::yaml::KeyMap = keys.iter().map(|(k, l)| (k, (*l, 1))).collect();
         Source {
             file: file.into(),
             keys: Arc::new(keys),

@@ -3,18 +3,19 @@
 //! (`benchmarks.1.due`) to its position, so diagnostics can point at keys. Typed values are
 //! read out of the tree with serde ([`Tree::read`]), worded as serde_yaml worded them.
 
+mod keys;
 mod read;
 mod schema;
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashSet;
 use std::fmt::Write;
+
+pub use keys::KeyMap;
+use keys::KeysBuilder;
 
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
-
-/// Line and column (1-based, in the file) of every key path and sequence item.
-pub type KeyMap = HashMap<String, (u32, u32)>;
 
 /// A YAML problem at a line and column of the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +86,7 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
         nodes: Vec::with_capacity(text.len() / 16 + 4),
         stack: Vec::new(),
         anchors: Vec::new(),
-        keys: Vec::new(),
+        keys: KeysBuilder::default(),
         duplicate: None,
         events: 0,
         documents: 0,
@@ -165,11 +166,7 @@ pub fn load(text: &str, first_line: u32) -> Result<(Tree, KeyMap), YamlError> {
         more_documents: b.documents > 1,
         first_line,
     };
-    // Built at its final size in one go, the map never grows; where a path repeats (only
-    // in a file that fails anyway), the first position stands.
-    let mut keys = KeyMap::with_capacity_and_hasher(b.keys.len(), Default::default());
-    keys.extend(b.keys.into_iter().rev());
-    Ok((tree, keys))
+    Ok((tree, b.keys.finish()))
 }
 
 /// Errors for text that yaml-rust2 reads but libyaml (which typed front matter was read
@@ -310,7 +307,7 @@ struct Builder {
     /// The node of each anchor, by yaml-rust2's anchor id.
     anchors: Vec<usize>,
     /// Key paths and positions, in document order.
-    keys: Vec<(String, (u32, u32))>,
+    keys: KeysBuilder,
     duplicate: Option<YamlError>,
     events: usize,
     documents: usize,
@@ -381,7 +378,7 @@ impl Builder {
             true
         };
         if record && frame.record {
-            self.keys.push((self.path.clone(), pos));
+            self.keys.push(&self.path, pos);
         }
         frame.record
     }
