@@ -59,12 +59,13 @@ fn prepare(
     let Some(journal) = checked.journal else {
         return failed(diags);
     };
-    let theme = match crate::render::theme::load(root, &journal.config, &journal.strings) {
-        Ok(t) => Some(t),
-        Err(d) => {
+    let theme = match checked.theme {
+        Some(Ok(t)) => Some(t),
+        Some(Err(d)) => {
             diags.extend(d);
             None
         }
+        None => None,
     };
     let (Some(theme), false) = (theme, diags.iter().any(Diagnostic::is_error)) else {
         return failed(diags);

@@ -8,6 +8,7 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::english::count;
 use crate::journal::load::FileCounts;
 use crate::journal::{self, Journal, PrivateLedger};
+use crate::render::theme::Theme;
 use crate::validate;
 
 /// The result of loading and validating a journal: what every command starts from.
@@ -18,6 +19,9 @@ pub struct Checked {
     pub files: FileCounts,
     /// Warnings acknowledged with `allow:`, left out of `diagnostics`.
     pub allowed: usize,
+    /// The theme the configuration names, loaded beside the rules, or why it does not
+    /// load; None when the journal did not load.
+    pub theme: Option<Result<Theme, Vec<Diagnostic>>>,
 }
 
 /// Loads and validates the journal at `root`, without its drafts.
@@ -26,16 +30,24 @@ pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
 }
 
 /// Loads and validates the journal at `root`; its drafts are left out unless `drafts`,
-/// as `build` leaves them out, so `check` and `build` report the same.
+/// as `build` leaves them out, so `check` and `build` report the same. The theme is
+/// loaded on another core while the rules run: both only read the journal.
 pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool) -> Checked {
     let mut loaded = journal::load(root, today);
     let mut diags = loaded.diagnostics;
     let mut allowed = 0;
+    let mut theme = None;
     if let Some(j) = &mut loaded.journal {
         if !drafts {
             diags.extend(journal::drafts::withhold(j));
         }
-        diags.extend(validate::validate(j));
+        let j = &*j;
+        let (found, loaded) = rayon::join(
+            || validate::validate(j),
+            || crate::render::theme::load(root, &j.config, &j.strings),
+        );
+        diags.extend(found);
+        theme = Some(loaded);
         allowed = Allowances::of(j).apply(&mut diags);
     }
     diagnostics::sort(&mut diags);
@@ -45,6 +57,7 @@ pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool
         ledger: loaded.ledger,
         files: loaded.files,
         allowed,
+        theme,
     }
 }
 
@@ -55,11 +68,11 @@ pub fn before_render(root: &std::path::Path, checked: &mut Checked) {
     let Some(j) = &checked.journal else {
         return;
     };
-    let found = match crate::render::theme::load(root, &j.config, &j.strings) {
-        Err(d) => d,
-        Ok(_) if checked.diagnostics.iter().any(Diagnostic::is_error) => Vec::new(),
-        Ok(theme) if j.config.protect => crate::protect::preflight(root, j, &theme),
-        Ok(_) => Vec::new(),
+    let found = match &checked.theme {
+        Some(Err(d)) => d.clone(),
+        Some(Ok(_)) if checked.diagnostics.iter().any(Diagnostic::is_error) => Vec::new(),
+        Some(Ok(theme)) if j.config.protect => crate::protect::preflight(root, j, theme),
+        _ => Vec::new(),
     };
     checked.diagnostics.extend(found);
     diagnostics::sort(&mut checked.diagnostics);
