@@ -228,8 +228,12 @@ impl Staging {
         // Again, now that no other build is writing it and a lost output may be back.
         let out = check_target(root, out, force)?;
         check_writable(&out)?;
+        // Made and recorded under the interrupt handler's lock, so an interrupt in between
+        // cannot leave the folder behind.
+        let mut cleanup = lock::cleanup();
         let dir = fresh_sibling(&out, "new")?;
-        lock::cleanup().dir = Some(dir.clone());
+        cleanup.dir = Some(dir.clone());
+        drop(cleanup);
         Ok(Staging {
             out,
             dir,
