@@ -261,24 +261,60 @@ pub fn to_json(diags: &[Diagnostic]) -> String {
 /// A file's text as diagnostics show it, with the start of each line.
 type SourceFile = SimpleFile<String, String>;
 
-/// A file's text as read; made into a [`SourceFile`] (escaped, lines found) only when a
-/// diagnostic of the file is printed, which most files never need.
+/// What is kept of a file for printing its diagnostics; made into a [`SourceFile`]
+/// (escaped, lines found) only when a diagnostic of the file is printed, which most files
+/// never need.
 struct Kept {
-    text: Box<str>,
-    file: OnceLock<SourceFile>,
+    text: Text,
+    file: OnceLock<Option<SourceFile>>,
+}
+
+enum Text {
+    /// The text as read: a template or a translations file, few and small.
+    Kept(Box<str>),
+    /// A journal file: its length on disk and a fingerprint of its text. A journal has
+    /// thousands, and keeping their text was a fifth of `build`'s memory; printing one of
+    /// its diagnostics reads it again with `read`, and shows its lines only if the text
+    /// is still what was loaded.
+    Fingerprint {
+        bytes: u64,
+        hash: u64,
+        read: ReadAgain,
+    },
+}
+
+/// Reads a journal file again as the loader read it, or None when it is no longer a
+/// regular file of `bytes` bytes.
+pub type ReadAgain = fn(&Path, u64) -> Option<String>;
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::quality::FixedState::default().hash_one(text)
 }
 
 /// The text of every journal file and template as last read, by the path it was read
-/// from. Printing a diagnostic takes its line from here and never opens the file again:
-/// the file may have changed since, be huge, or be a pipe that blocks. Process-wide so
-/// that the model and the many callers of [`emit`] never carry file text around.
+/// from. Printing a diagnostic takes its line from here: from the text kept, or from the
+/// file read again when it is still byte for byte what was loaded, never from a file that
+/// changed since, nor from one that grew or became a pipe. Process-wide so that the model
+/// and the many callers of [`emit`] never carry file text around.
 static SOURCES: Mutex<BTreeMap<PathBuf, Arc<Kept>>> = Mutex::new(BTreeMap::new());
 
 /// Keeps the text just read from `path` for [`emit`], replacing what an earlier read kept.
 /// O(text): one copy; escaping and finding lines wait until a diagnostic is printed.
 pub fn remember_source(path: &Path, text: &str) {
+    remember(path, Text::Kept(text.into()));
+}
+
+/// Keeps a fingerprint of the text just read from `path`, `bytes` long on disk, for
+/// [`emit`], which reads it again with `read`. O(text), without a copy.
+pub fn remember_fingerprint(path: &Path, bytes: u64, text: &str, read: ReadAgain) {
+    let hash = fingerprint(text);
+    remember(path, Text::Fingerprint { bytes, hash, read });
+}
+
+fn remember(path: &Path, text: Text) {
     let kept = Arc::new(Kept {
-        text: text.into(),
+        text,
         file: OnceLock::new(),
     });
     let path = path.to_path_buf();
@@ -296,9 +332,16 @@ fn source(path: &Path) -> Option<Arc<Kept>> {
 }
 
 impl Kept {
-    fn file(&self) -> &SourceFile {
+    fn file(&self, path: &Path) -> Option<&SourceFile> {
+        let shown = |text: &str| SimpleFile::new(String::new(), visible(text).into_owned());
         self.file
-            .get_or_init(|| SimpleFile::new(String::new(), visible(&self.text).into_owned()))
+            .get_or_init(|| match &self.text {
+                Text::Kept(text) => Some(shown(text)),
+                Text::Fingerprint { bytes, hash, read } => read(path, *bytes)
+                    .filter(|text| fingerprint(text) == *hash)
+                    .map(|text| shown(&text)),
+            })
+            .as_ref()
     }
 }
 
@@ -323,14 +366,17 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 /// Prints diagnostics rustc-style: code, `path:line:column`, the source line with a marker,
-/// the hint. The source line comes from the text the loader kept (see [`remember_source`]);
-/// a file it never read is named without a line. Control characters from the journal are
+/// the hint. The source line comes from what the loader kept (see [`remember_source`] and
+/// [`remember_fingerprint`]); a file it never read, or that changed since, is named without
+/// a line. Control characters from the journal are
 /// shown escaped, never sent to the terminal.
 pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std::io::Result<()> {
     let config = term::Config::default();
     let empty = SimpleFile::new(String::new(), String::new());
     for d in diags {
-        let kept = source(&root.join(&d.file));
+        let path = root.join(&d.file);
+        let kept = source(&path);
+        let file = kept.as_deref().and_then(|k| k.file(&path));
         let name = visible(&d.file).into_owned();
         let mut report = match d.severity {
             Severity::Error => Report::error(),
@@ -338,10 +384,7 @@ pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std:
         }
         .with_code(d.code.as_str())
         .with_message(visible(&d.message));
-        match kept
-            .as_deref()
-            .and_then(|k| byte_range(k.file(), d.line, d.column))
-        {
+        match file.and_then(|f| byte_range(f, d.line, d.column)) {
             Some(range) => report = report.with_labels(vec![Label::primary((), range)]),
             None => {
                 let mut at = name.clone();
@@ -354,9 +397,9 @@ pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std:
         if !d.hint.is_empty() {
             report = report.with_notes(vec![format!("hint: {}", visible(&d.hint))]);
         }
-        match &kept {
+        match file {
             // The kept file's line starts, under this diagnostic's name.
-            Some(kept) => term::emit(out, &config, &Named(&name, kept.file()), &report),
+            Some(file) => term::emit(out, &config, &Named(&name, file), &report),
             None => term::emit(out, &config, &empty, &report),
         }
         .map_err(std::io::Error::other)?;
@@ -472,6 +515,40 @@ mod tests {
         let text = printed(root, d);
         assert!(text.contains("statuz: x"), "{text}");
         assert!(text.contains("goals/kept.md:3:1"), "{text}");
+    }
+
+    #[test]
+    fn a_fingerprinted_file_shows_its_lines_only_while_it_is_what_was_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let read = |path: &Path, bytes: u64| {
+            let text = std::fs::read_to_string(path).ok()?;
+            (text.len() as u64 == bytes).then_some(text)
+        };
+        let loaded = "---\ntitle: Kept\nstatuz: x\n---\n";
+        let diagnostic = |file: &str| {
+            Diagnostic::new(
+                Code::W501,
+                Location::new(file, 3, 1),
+                "unknown key `statuz`",
+                "did you mean `status`?",
+            )
+        };
+        for (file, now) in [
+            ("same.md", loaded),
+            ("edited.md", "---\ntitle: Kept\nstatus: x\n---\n"),
+            ("grown.md", "---\ntitle: Kept\nstatuz: x\nmore: y\n---\n"),
+        ] {
+            std::fs::write(dir.path().join(file), now).unwrap();
+            remember_fingerprint(&dir.path().join(file), loaded.len() as u64, loaded, read);
+        }
+        let same = printed(dir.path(), diagnostic("same.md"));
+        assert!(same.contains("statuz: x"), "{same}");
+        assert!(same.contains("same.md:3:1"), "{same}");
+        for file in ["edited.md", "grown.md"] {
+            let text = printed(dir.path(), diagnostic(file));
+            assert!(!text.contains(": x"), "{file}: {text}");
+            assert!(text.contains(&format!("in {file}:3")), "{file}: {text}");
+        }
     }
 
     #[test]

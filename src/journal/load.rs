@@ -71,17 +71,31 @@ pub fn relative(root: &Path, path: &Path) -> String {
 
 /// Reads a file as UTF-8 text with BOM and CRLF normalised; E001 otherwise. Control
 /// characters are replaced (see [`replace_controls`]), with a W701 in `warnings` for each
-/// line that held one. The text as read is kept for printing diagnostics, which never
-/// open the file again.
+/// line that held one. A fingerprint of the text as read is kept for printing diagnostics
+/// (see [`shown_again`]).
 fn read_text(path: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Result<String, Diagnostic> {
     let bytes = read_bytes(path, rel)?;
+    let len = bytes.len() as u64;
     if std::str::from_utf8(&bytes).is_err() {
         let lossy = String::from_utf8_lossy(&bytes);
-        diagnostics::remember_source(path, &frontmatter::normalise(&lossy));
+        let shown = frontmatter::normalise(&lossy);
+        diagnostics::remember_fingerprint(path, len, &shown, shown_again);
     }
     let text = decode(bytes, rel)?;
-    diagnostics::remember_source(path, &text);
+    diagnostics::remember_fingerprint(path, len, &text, shown_again);
     Ok(replace_controls(text, rel, warnings))
+}
+
+/// A journal file read again as [`read_text`] showed it to diagnostics: normalised, with
+/// bytes that are not UTF-8 replaced; None unless it is still a regular file of `bytes`
+/// bytes, so a file that grew huge or became a pipe is never read.
+fn shown_again(path: &Path, bytes: u64) -> Option<String> {
+    if std::fs::metadata(path).ok()?.len() != bytes {
+        return None;
+    }
+    let read = read_regular(path).ok()?;
+    let lossy = String::from_utf8_lossy(&read);
+    Some(frontmatter::normalise(&lossy).into_owned())
 }
 
 /// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
