@@ -2,7 +2,7 @@
 //! a template or the output carries a stable code, where it happened and a hint.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label};
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::WriteColor};
+use foldhash::fast::FixedState;
 use serde::Serialize;
 
 /// How bad a problem is. Errors fail `check` and `build`; warnings only under `--strict`.
@@ -297,7 +298,8 @@ fn fingerprint(text: &str) -> u64 {
 /// file read again when it is still byte for byte what was loaded, never from a file that
 /// changed since, nor from one that grew or became a pipe. Process-wide so that the model
 /// and the many callers of [`emit`] never carry file text around.
-static SOURCES: Mutex<BTreeMap<PathBuf, Arc<Kept>>> = Mutex::new(BTreeMap::new());
+static SOURCES: Mutex<HashMap<PathBuf, Arc<Kept>, FixedState>> =
+    Mutex::new(HashMap::with_hasher(FixedState::with_seed(0)));
 
 /// Keeps the text just read from `path` for [`emit`], replacing what an earlier read kept.
 /// O(text): one copy; escaping and finding lines wait until a diagnostic is printed.
