@@ -3,6 +3,7 @@
 //! all with one parsed Tera instance.
 
 pub mod feeds;
+pub mod filters;
 pub mod markdown;
 pub mod pages;
 pub mod paginate;

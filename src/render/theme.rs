@@ -270,6 +270,8 @@ pub fn load(
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
     tera.register_function("t", super::translate::Translate::new(strings.clone()));
+    tera.register_filter("day", super::filters::Day::new(strings));
+    tera.register_filter("status", super::filters::Status::new(strings.clone()));
     let mut all: Vec<(&str, &str)> = sources
         .iter()
         .map(|(n, s)| (n.as_str(), s.text.as_str()))
