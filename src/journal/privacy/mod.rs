@@ -62,7 +62,12 @@ impl PrivateLedger {
     /// The first private line found in `bytes`, as written, HTML-escaped or JSON-escaped
     /// (the search index).
     pub fn find_leak(&self, bytes: &[u8]) -> Option<&str> {
-        let text = String::from_utf8_lossy(bytes);
+        // Pages are text, searched as they are; other files (images) as the text their
+        // bytes would show, in case a replaced byte completes a needle.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
         let matcher = self.matcher.get_or_init(|| {
             let spellings = self.needles.iter().flat_map(|n| spellings(n));
             AhoCorasick::new(spellings).ok()
@@ -179,6 +184,19 @@ mod tests {
             ledger.find_leak(b"Third private line here"),
             Some("Third private line here")
         );
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_searched_as_the_text_its_bytes_show() {
+        let mut ledger = PrivateLedger::default();
+        ledger.add("Salary talk with \u{fffd} Dana");
+        let mut image = b"\x89PNG\r\n\x1a\n".to_vec();
+        image.extend_from_slice(b"Salary talk with \xff Dana");
+        assert_eq!(
+            ledger.find_leak(&image),
+            Some("Salary talk with \u{fffd} Dana")
+        );
+        assert!(ledger.find_leak(b"\x89PNG\xff nothing").is_none());
     }
 
     #[test]
