@@ -20,19 +20,29 @@ pub struct Checked {
     /// Warnings acknowledged with `allow:`, left out of `diagnostics`.
     pub allowed: usize,
     /// The theme the configuration names, loaded beside the rules, or why it does not
-    /// load; None when the journal did not load.
+    /// load; None when the journal did not load, or for commands that render nothing.
     pub theme: Option<Result<Theme, Vec<Diagnostic>>>,
 }
 
-/// Loads and validates the journal at `root`, without its drafts.
+/// Loads and validates the journal at `root`, without its drafts and without the theme:
+/// what the commands that render no page start from.
 pub fn check(root: &std::path::Path, today: chrono::NaiveDate) -> Checked {
-    check_with(root, today, false)
+    checked(root, today, false, false)
 }
 
-/// Loads and validates the journal at `root`; its drafts are left out unless `drafts`,
-/// as `build` leaves them out, so `check` and `build` report the same. The theme is
-/// loaded on another core while the rules run: both only read the journal.
+/// Loads and validates the journal at `root`, and loads its theme on another core while
+/// the rules run (both only read the journal); its drafts are left out unless `drafts`,
+/// as `build` leaves them out, so `check` and `build` report the same.
 pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool) -> Checked {
+    checked(root, today, drafts, true)
+}
+
+fn checked(
+    root: &std::path::Path,
+    today: chrono::NaiveDate,
+    drafts: bool,
+    with_theme: bool,
+) -> Checked {
     let mut loaded = journal::load(root, today);
     let mut diags = loaded.diagnostics;
     let mut allowed = 0;
@@ -44,10 +54,10 @@ pub fn check_with(root: &std::path::Path, today: chrono::NaiveDate, drafts: bool
         let j = &*j;
         let (found, loaded) = rayon::join(
             || validate::validate(j),
-            || crate::render::theme::load(root, &j.config, &j.strings),
+            || with_theme.then(|| crate::render::theme::load(root, &j.config, &j.strings)),
         );
         diags.extend(found);
-        theme = Some(loaded);
+        theme = loaded;
         allowed = Allowances::of(j).apply(&mut diags);
     }
     diagnostics::sort(&mut diags);
