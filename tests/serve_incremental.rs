@@ -411,11 +411,24 @@ fn a_save_costs_the_same_work_whatever_the_size_of_the_journal() {
         );
         let update = session.update(&[added]);
         assert_same_as_fresh(root, &update, "an addition");
-        work.push((first, edit, session.work()));
+        let add = session.work();
+        // A save that breaks the meeting serves nothing; mending it costs one document
+        // again, not the whole journal.
+        std::fs::write(
+            &meeting,
+            text.replacen("---\n", "---\ndate: [unclosed\n", 1),
+        )
+        .unwrap();
+        let update = session.update(std::slice::from_ref(&meeting));
+        assert_same_as_fresh(root, &update, "a broken meeting");
+        std::fs::write(&meeting, &text).unwrap();
+        let update = session.update(std::slice::from_ref(&meeting));
+        assert_same_as_fresh(root, &update, "the meeting mended");
+        work.push((first, edit, add, session.work()));
     }
     let [
-        (first_small, edit_small, add_small),
-        (first_large, edit_large, add_large),
+        (first_small, edit_small, add_small, mended_small),
+        (first_large, edit_large, add_large, mended_large),
     ] = work[..]
     else {
         unreachable!()
@@ -435,6 +448,7 @@ fn a_save_costs_the_same_work_whatever_the_size_of_the_journal() {
         bodies_rendered: 1,
     };
     assert_eq!((edit_small, edit_large), (one, one));
+    assert_eq!((mended_small, mended_large), (one, one));
     assert_eq!(add_small.parsed, 1);
     assert_eq!(add_large.parsed, 1);
     assert_eq!(add_small.meetings_checked, 1);

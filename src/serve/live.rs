@@ -269,6 +269,8 @@ impl Session {
             }
         };
         let Some(journal) = loaded.journal else {
+            // Kept as they are: `parsed` still names what they have to catch up with.
+            self.bodies = bodies;
             return failed(diags);
         };
         let theme = match theme {
@@ -293,6 +295,7 @@ impl Session {
                     ..work
                 };
                 self.parsed = rules.parsed;
+                self.bodies = bodies;
                 diags.extend(checked);
                 diags.extend(theme.err().unwrap_or_default());
                 return failed(diags);
