@@ -293,7 +293,7 @@ fn fingerprint(text: &str) -> u64 {
     foldhash::quality::FixedState::default().hash_one(text)
 }
 
-/// The text of every journal file and template as last read, by the path it was read
+/// What is kept of every journal file and template as last read, by the path it was read
 /// from. Printing a diagnostic takes its line from here: from the text kept, or from the
 /// file read again when it is still byte for byte what was loaded, never from a file that
 /// changed since, nor from one that grew or became a pipe. Process-wide so that the model
@@ -370,8 +370,8 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// Prints diagnostics rustc-style: code, `path:line:column`, the source line with a marker,
 /// the hint. The source line comes from what the loader kept (see [`remember_source`] and
 /// [`remember_fingerprint`]); a file it never read, or that changed since, is named without
-/// a line. Control characters from the journal are
-/// shown escaped, never sent to the terminal.
+/// a line. Control characters from the journal are shown escaped, never sent to the
+/// terminal.
 pub fn emit(out: &mut dyn WriteColor, root: &Path, diags: &[Diagnostic]) -> std::io::Result<()> {
     let config = term::Config::default();
     let empty = SimpleFile::new(String::new(), String::new());
