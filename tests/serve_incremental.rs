@@ -95,6 +95,26 @@ fn every_edit_serves_what_a_fresh_build_makes() {
     let original = std::fs::read_to_string(&meeting).unwrap();
     let goal = root.join("goals/incremental.md");
     let template = root.join("templates/meeting.html");
+    let override_template = || {
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/meeting.html"),
+        )
+        .unwrap();
+        j.write(
+            "templates/meeting.html",
+            &source.replacen("<h1", "<p>Overridden template</p><h1", 1),
+        );
+        vec![template.clone()]
+    };
+    // A meeting of its own that names `goal`.
+    let meeting_naming = |goal: &str| {
+        let text = format!("---\ndate: 2026-05-05 10:00\nstatus: held\ngoals: [{goal}]\n---\n");
+        let (j, root) = (&j, &root);
+        move || {
+            j.write("meetings/2026-05-05-unknown.md", &text);
+            vec![root.join("meetings/2026-05-05-unknown.md")]
+        }
+    };
     let steps: Vec<(&str, Edit)> = vec![
         (
             "a meeting's notes change",
@@ -132,21 +152,7 @@ fn every_edit_serves_what_a_fresh_build_makes() {
                 vec![meeting.clone()]
             }),
         ),
-        (
-            "a template is overridden",
-            Box::new(|| {
-                let source = std::fs::read_to_string(
-                    Path::new(env!("CARGO_MANIFEST_DIR"))
-                        .join("themes/default/templates/meeting.html"),
-                )
-                .unwrap();
-                j.write(
-                    "templates/meeting.html",
-                    &source.replacen("<h1", "<p>Overridden template</p><h1", 1),
-                );
-                vec![template.clone()]
-            }),
-        ),
+        ("a template is overridden", Box::new(&override_template)),
         (
             "the goal is removed",
             Box::new(|| {
@@ -158,13 +164,7 @@ fn every_edit_serves_what_a_fresh_build_makes() {
         // reported with the loader's and the theme's problems, as a fresh build does.
         (
             "a new meeting names a goal that does not exist",
-            Box::new(|| {
-                j.write(
-                    "meetings/2026-05-05-unknown.md",
-                    "---\ndate: 2026-05-05 10:00\nstatus: held\ngoals: [no-such-goal]\n---\n",
-                );
-                vec![root.join("meetings/2026-05-05-unknown.md")]
-            }),
+            Box::new(meeting_naming("no-such-goal")),
         ),
         (
             "a goal's front matter breaks as well",
@@ -187,30 +187,10 @@ fn every_edit_serves_what_a_fresh_build_makes() {
                 vec![root.join("goals/broken.md")]
             }),
         ),
-        (
-            "the theme is mended",
-            Box::new(|| {
-                let source = std::fs::read_to_string(
-                    Path::new(env!("CARGO_MANIFEST_DIR"))
-                        .join("themes/default/templates/meeting.html"),
-                )
-                .unwrap();
-                j.write(
-                    "templates/meeting.html",
-                    &source.replacen("<h1", "<p>Overridden template</p><h1", 1),
-                );
-                vec![template.clone()]
-            }),
-        ),
+        ("the theme is mended", Box::new(&override_template)),
         (
             "the meeting names a goal that exists",
-            Box::new(|| {
-                j.write(
-                    "meetings/2026-05-05-unknown.md",
-                    "---\ndate: 2026-05-05 10:00\nstatus: held\ngoals: [public-speaking]\n---\n",
-                );
-                vec![root.join("meetings/2026-05-05-unknown.md")]
-            }),
+            Box::new(meeting_naming("public-speaking")),
         ),
         (
             "the watcher lost track",
