@@ -94,8 +94,9 @@ impl KeysBuilder {
     pub fn finish(self) -> KeyMap {
         let KeyMap { text, mut entries } = self.map;
         let path = |e: &Entry| &text[e.start as usize..e.end as usize];
-        // Stable: of equal paths the first in the document comes first and is kept.
-        entries.sort_by(|a, b| path(a).cmp(path(b)));
+        // Of equal paths the first in the document (the lower offset) comes first and is
+        // kept.
+        entries.sort_unstable_by(|a, b| path(a).cmp(path(b)).then(a.start.cmp(&b.start)));
         entries.dedup_by(|later, first| path(later) == path(first));
         KeyMap { text, entries }
     }
