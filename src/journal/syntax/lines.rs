@@ -60,11 +60,16 @@ pub(super) fn key_of(rest: &str) -> Option<&str> {
         return None;
     }
     let trimmed = rest.trim_end();
-    let end = rest
-        .find(": ")
-        .or_else(|| trimmed.strip_suffix(':').map(str::len))?;
+    let end = pair_at(rest, b':', b' ').or_else(|| trimmed.strip_suffix(':').map(str::len))?;
     let key = &rest[..end];
-    (!key.trim().is_empty() && !key.contains(" #")).then_some(key)
+    (!key.trim().is_empty() && pair_at(key, b' ', b'#').is_none()).then_some(key)
+}
+
+/// Where `first` followed by `second` first occurs in `s`: a byte search, as every line
+/// of every file's front matter is asked.
+fn pair_at(s: &str, first: u8, second: u8) -> Option<usize> {
+    let bytes = s.as_bytes();
+    memchr::memchr_iter(first, bytes).find(|&i| bytes.get(i + 1) == Some(&second))
 }
 
 /// What lines up at a column: a key, or the `- ` of a list item.
