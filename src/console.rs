@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice};
 
 use crate::diagnostics::{self, Diagnostic};
 
@@ -32,7 +32,9 @@ pub struct Globals {
 impl Globals {
     /// Prints diagnostics rustc-style on standard error.
     pub fn report(&self, diags: &[Diagnostic]) {
-        let mut err = StandardStream::stderr(self.color);
+        // Buffered: a diagnostic is written in dozens of small pieces, and a journal with
+        // thousands of them spent seconds in system calls.
+        let mut err = BufferedStandardStream::stderr(self.color);
         let _ = diagnostics::emit(&mut err, &self.root, diags);
         let _ = err.flush();
     }
