@@ -640,6 +640,31 @@ fn encodings_and_files() {
             },
             Error("E001", "goals/secret.md", None),
         );
+        let shelf = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(shelf.path().join("old")).unwrap();
+        std::fs::write(shelf.path().join("old/secret.md"), goal("")).unwrap();
+        run(
+            "a symlinked folder pointing outside the journal",
+            |j| {
+                std::fs::create_dir_all(j.path().join("goals/2026")).unwrap();
+                std::os::unix::fs::symlink(shelf.path(), j.path().join("goals/2026/shelf"))
+                    .unwrap();
+            },
+            Error("E001", "goals/2026/shelf/old/secret.md", None),
+        );
+        run(
+            "a symlinked folder inside the journal",
+            |j| {
+                j.write("notes/2026/g.md", &goal(""));
+                std::fs::create_dir_all(j.path().join("goals")).unwrap();
+                std::os::unix::fs::symlink(
+                    j.path().join("notes/2026"),
+                    j.path().join("goals/2026"),
+                )
+                .unwrap();
+            },
+            Works,
+        );
         run(
             "a dangling symlink",
             |j| {

@@ -648,6 +648,16 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>, followed: &mut bool
         return Vec::new();
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let inside = |path: &Path| {
+        path.canonicalize()
+            .is_ok_and(|c| c.starts_with(&canonical_root))
+    };
+    // A file reached through no symbolic link below the folder is inside the journal
+    // exactly when the folder is: only linked files, and files below a linked folder, are
+    // resolved one by one. (Resolving every file of a journal kept in year folders cost
+    // six system calls a file.)
+    let base_inside = inside(&base);
+    let mut linked_folders: Vec<PathBuf> = Vec::new();
     let mut files = Vec::new();
     let walker = WalkDir::new(&base)
         .follow_links(true)
@@ -663,11 +673,13 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>, followed: &mut bool
         }
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                if e.path_is_symlink() || e.depth() > 1 {
-                    let inside = e
-                        .path()
-                        .canonicalize()
-                        .is_ok_and(|c| c.starts_with(&canonical_root));
+                let linked = e.path_is_symlink()
+                    || linked_folders.iter().any(|folder| e.path().starts_with(folder));
+                if linked || e.depth() > 1 {
+                    let inside = match linked {
+                        true => inside(e.path()),
+                        false => base_inside,
+                    };
                     if !inside {
                         diags.push(Diagnostic::new(
                             Code::E001,
@@ -694,7 +706,11 @@ fn walk(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>, followed: &mut bool
                 "not a regular file",
                 "replace it with a plain file, or move the pipe, socket or device out of the journal",
             )),
-            Ok(_) => {}
+            Ok(e) => {
+                if e.depth() > 0 && e.path_is_symlink() {
+                    linked_folders.push(e.into_path());
+                }
+            }
             Err(err) => {
                 let file = err
                     .path()
