@@ -147,13 +147,17 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
     }
-    let mut file = options.open(path).map_err(ReadError::Io)?;
+    let file = options.open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    // Through `take`, which reads to the end without asking the file for its size and
+    // position again, as `File::read_to_end` does: two system calls a file fewer.
+    file.take(u64::MAX)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
     Ok(bytes)
 }
 
