@@ -79,7 +79,9 @@ fn read(
     english: &HashMap<String, Message>,
     diags: &mut Vec<Diagnostic>,
 ) -> HashMap<String, Message> {
-    let text = match std::fs::read(root.join(rel)) {
+    // Read as journal files are: never a pipe or a device, even one swapped in after the
+    // folder was looked at.
+    let text = match crate::journal::load::read_regular(&root.join(rel)) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
@@ -96,8 +98,8 @@ fn read(
             diags.push(Diagnostic::new(
                 Code::E001,
                 Location::file(rel),
-                format!("the file cannot be read: {e}"),
-                "check its permissions",
+                e.to_string(),
+                "check that the file is a plain, readable file",
             ));
             return HashMap::default();
         }

@@ -101,15 +101,11 @@ fn shown_again(path: &Path, bytes: u64) -> Option<String> {
 /// Reads a file's bytes; E001 when it cannot be read or is not a regular file.
 fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
     read_regular(path).map_err(|e| {
-        let (message, hint) = match e {
-            ReadError::NotRegular => (
-                "not a regular file".to_string(),
-                "replace it with a plain file, or move the pipe, socket or device out of the journal",
-            ),
-            ReadError::Io(e) => (
-                format!("cannot read the file: {e}"),
-                "check that the file exists and is readable",
-            ),
+        let hint = match e {
+            ReadError::NotRegular => {
+                "replace it with a plain file, or move the pipe, socket or device out of the journal"
+            }
+            ReadError::Io(_) => "check that the file exists and is readable",
         };
         Diagnostic::new(
             Code::E001,
@@ -118,7 +114,7 @@ fn read_bytes(path: &Path, rel: &str) -> Result<Vec<u8>, Diagnostic> {
                 line: None,
                 column: None,
             },
-            message,
+            e.to_string(),
             hint,
         )
     })
@@ -130,6 +126,16 @@ pub enum ReadError {
     /// A FIFO, socket or device: reading it could block forever or never end.
     NotRegular,
     Io(std::io::Error),
+}
+
+/// The message of the E001 every reader of journal and theme files reports.
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotRegular => f.write_str("not a regular file"),
+            ReadError::Io(e) => write!(f, "cannot read the file: {e}"),
+        }
+    }
 }
 
 /// Reads a regular file, never anything else. The metadata is checked before opening,

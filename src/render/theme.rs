@@ -133,10 +133,7 @@ fn read_dir_into(
                     line: None,
                     column: None,
                 },
-                match e {
-                    ReadError::NotRegular => "not a regular file".to_string(),
-                    ReadError::Io(e) => format!("cannot read the file: {e}"),
-                },
+                e.to_string(),
                 "check that the file is a plain, readable file",
             )),
         }
