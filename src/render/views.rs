@@ -319,7 +319,12 @@ pub fn meeting_title(s: &Strings, m: &Meeting) -> String {
 
 /// What a reader calls a meeting: meetings have no title, so their date names them.
 pub fn meeting_name(s: &Strings, m: &Meeting) -> String {
-    s.fmt("title.meeting", &[("date", &s.date(m.date))])
+    named_by_date(s, &s.date(m.date))
+}
+
+/// [`meeting_name`] from the meeting's date already in words.
+fn named_by_date(s: &Strings, date: &str) -> String {
+    s.fmt("title.meeting", &[("date", &date)])
 }
 
 /// The words of the slug after the date, when there are any: `2026-03-04-kickoff` → `Kickoff`.
@@ -354,7 +359,7 @@ pub fn meeting_link(s: &Strings, m: &Meeting, u: &Urls) -> MeetingLink {
     let date = day(s, m.date);
     MeetingLink {
         slug: m.slug.clone(),
-        name: s.fmt("title.meeting", &[("date", &date.text)]),
+        name: named_by_date(s, &date.text),
         topic: meeting_topic(s, m),
         title: meeting_title(s, m),
         url: u.page(&urls::meeting(&m.slug)),
