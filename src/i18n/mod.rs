@@ -130,7 +130,7 @@ impl Strings {
     /// A date as the language writes it in running text: "15 September 2026",
     /// "15. September 2026", "15 de septiembre de 2026".
     pub fn date(&self, d: NaiveDate) -> String {
-        let month = &self.months[d.month0() as usize];
+        let month = self.month(d);
         let year = if (0..=9999).contains(&d.year()) {
             format!("{:04}", d.year())
         } else {
@@ -140,7 +140,7 @@ impl Strings {
             self.t("date.long"),
             &[
                 ("day", &self.day_number(d)),
-                ("month", month),
+                ("month", &month),
                 ("year", &year),
             ],
         )
