@@ -75,6 +75,11 @@ fn the_checklist_counts_only_the_mentees_cancellations_and_planned_lengths() {
         "{meeting}"
     );
     assert!(!meeting.contains("No notice was recorded"), "{meeting}");
+    // The new date links to the meeting held that day.
+    assert!(
+        meeting.contains("/meetings/2026-01-22/\">22 January 2026</a>"),
+        "{meeting}"
+    );
 }
 
 #[test]

@@ -628,11 +628,22 @@ impl Journal {
             )
     }
 
+    /// The goal `id`. Goals are in order of id, so this is a binary search: pages look up
+    /// the goal of every action they list.
     pub fn goal(&self, id: &str) -> Option<&Goal> {
-        self.goals.iter().find(|g| g.id == id)
+        let i = self.goals.partition_point(|g| g.id.as_str() < id);
+        self.goals.get(i).filter(|g| g.id == id)
     }
 
     pub fn meeting(&self, slug: &str) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.slug == slug).map(|m| &**m)
+    }
+
+    /// The meetings on `day`. The list is in order of start, so this is a binary search,
+    /// O(log meetings), where each cancelled meeting's page looks up its new date.
+    pub fn meetings_on(&self, day: NaiveDate) -> &[Arc<Meeting>] {
+        let from = self.meetings.partition_point(|m| m.date < day);
+        let to = from + self.meetings[from..].partition_point(|m| m.date == day);
+        &self.meetings[from..to]
     }
 }

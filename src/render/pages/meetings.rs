@@ -166,9 +166,9 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
             reason: c.reason.as_deref(),
             rescheduled_to: day_opt(&j.strings, c.rescheduled_to),
             rescheduled_url: c.rescheduled_to.and_then(|d| {
-                j.meetings
+                j.meetings_on(d)
                     .iter()
-                    .find(|o| o.date == d && o.slug != m.slug)
+                    .find(|o| o.slug != m.slug)
                     .map(|o| u.page(&urls::meeting(&o.slug)))
             }),
         }),
