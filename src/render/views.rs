@@ -328,15 +328,23 @@ fn named_by_date(s: &Strings, date: &str) -> String {
 }
 
 /// The words of the slug after the date, when there are any: `2026-03-04-kickoff` → `Kickoff`.
+/// A meeting with a topic has it as its title too.
 pub fn meeting_topic(s: &Strings, m: &Meeting) -> Option<String> {
-    let title = meeting_title(s, m);
     let bare = crate::journal::convert::date_from_stem(&m.slug).is_some()
         && m.slug
             .get(10..)
             .unwrap_or("")
             .trim_matches(['-', '_', ' '])
             .is_empty();
-    (!bare).then_some(title)
+    (!bare).then(|| meeting_title(s, m))
+}
+
+/// A meeting's title and topic, the title worked out once: links to meetings show both,
+/// and a site mentions each meeting on several pages.
+pub fn title_and_topic(s: &Strings, m: &Meeting) -> (String, Option<String>) {
+    let topic = meeting_topic(s, m);
+    let title = topic.clone().unwrap_or_else(|| meeting_title(s, m));
+    (title, topic)
 }
 
 #[derive(Serialize)]
@@ -357,11 +365,12 @@ pub struct MeetingLink {
 
 pub fn meeting_link(s: &Strings, m: &Meeting, u: &Urls) -> MeetingLink {
     let date = day(s, m.date);
+    let (title, topic) = title_and_topic(s, m);
     MeetingLink {
         slug: m.slug.clone(),
         name: named_by_date(s, &date.text),
-        topic: meeting_topic(s, m),
-        title: meeting_title(s, m),
+        topic,
+        title,
         url: u.page(&urls::meeting(&m.slug)),
         date,
         status: m.status.as_str(),

@@ -128,11 +128,12 @@ pub(super) fn meeting(cx: &Inputs, i: Option<usize>, m: &Meeting, ctx: &mut Cont
             action(j, u, &r)
         })
         .collect();
+    let (title, topic) = title_and_topic(&j.strings, m);
     let view = MeetingView {
         slug: &m.slug,
-        title: meeting_title(&j.strings, m),
+        title,
         name: meeting_name(&j.strings, m),
-        topic: meeting_topic(&j.strings, m),
+        topic,
         date: day(&j.strings, m.date),
         time: m.time.map(|t| t.format("%H:%M").to_string()),
         duration: m.duration,
