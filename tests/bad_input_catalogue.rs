@@ -622,11 +622,7 @@ fn encodings_and_files() {
     {
         run(
             "a symlink loop",
-            |j| {
-                std::fs::create_dir_all(j.path().join("goals/a")).unwrap();
-                std::os::unix::fs::symlink(j.path().join("goals"), j.path().join("goals/a/loop"))
-                    .unwrap();
-            },
+            |j| link(j, j.path().join("goals"), "goals/a/loop"),
             Error("E001", "goals/a/loop", None),
         );
         let outside = tempfile::tempdir().unwrap();
@@ -634,10 +630,7 @@ fn encodings_and_files() {
         let target = outside.path().join("secret.md");
         run(
             "a symlink pointing outside the journal",
-            |j| {
-                std::fs::create_dir_all(j.path().join("goals")).unwrap();
-                std::os::unix::fs::symlink(&target, j.path().join("goals/secret.md")).unwrap();
-            },
+            |j| link(j, &target, "goals/secret.md"),
             Error("E001", "goals/secret.md", None),
         );
         let shelf = tempfile::tempdir().unwrap();
@@ -645,52 +638,39 @@ fn encodings_and_files() {
         std::fs::write(shelf.path().join("old/secret.md"), goal("")).unwrap();
         run(
             "a symlinked folder pointing outside the journal",
-            |j| {
-                std::fs::create_dir_all(j.path().join("goals/2026")).unwrap();
-                std::os::unix::fs::symlink(shelf.path(), j.path().join("goals/2026/shelf"))
-                    .unwrap();
-            },
+            |j| link(j, shelf.path(), "goals/2026/shelf"),
             Error("E001", "goals/2026/shelf/old/secret.md", None),
         );
         run(
             "a symlinked folder inside the journal",
             |j| {
                 j.write("notes/2026/g.md", &goal(""));
-                std::fs::create_dir_all(j.path().join("goals")).unwrap();
-                std::os::unix::fs::symlink(
-                    j.path().join("notes/2026"),
-                    j.path().join("goals/2026"),
-                )
-                .unwrap();
+                link(j, j.path().join("notes/2026"), "goals/2026");
             },
             Works,
         );
         run(
             "a dangling symlink",
-            |j| {
-                std::fs::create_dir_all(j.path().join("goals")).unwrap();
-                std::os::unix::fs::symlink(
-                    j.path().join("nowhere.md"),
-                    j.path().join("goals/gone.md"),
-                )
-                .unwrap();
-            },
+            |j| link(j, j.path().join("nowhere.md"), "goals/gone.md"),
             Error("E001", "goals/gone.md", None),
         );
         run(
             "a symlink inside the journal",
             |j| {
                 j.write("notes/g.md", &goal(""));
-                std::fs::create_dir_all(j.path().join("goals")).unwrap();
-                std::os::unix::fs::symlink(
-                    j.path().join("notes/g.md"),
-                    j.path().join("goals/g.md"),
-                )
-                .unwrap();
+                link(j, j.path().join("notes/g.md"), "goals/g.md");
             },
             Works,
         );
     }
+}
+
+/// A symlink at `at` in the journal, its folder made first, pointing at `target`.
+#[cfg(unix)]
+fn link(j: &Journal, target: impl AsRef<std::path::Path>, at: &str) {
+    let at = j.path().join(at);
+    std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(target, at).unwrap();
 }
 
 /// An unreadable file gives E001. The superuser reads any file, so there the same
